@@ -1,0 +1,58 @@
+# Vingt — a thin wrapper over the CMake presets (CMakePresets.json) and ctest.
+#
+#   make run [ARGS="serve --port 3000"]  install deps, build build/release, run vingt (GUI or headless)
+#   make test                            install deps, build build/test (-Werror, assertions on), ctest
+#   make build                           install deps, build build/release
+#   make sanitize                        build build/asan (address + undefined), ctest
+#   make bench                           install deps incl. wrk + nginx-light, build release, bench/run.sh
+#   make format / format-check           clang-format the C++ under app backend tests bench
+#   make clean                           remove build/
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+ARGS ?=
+
+# Configure, then build one preset. Configuring again is quick (the cache is kept) and picks up changes
+# to CMakePresets.json; ninja picks the number of jobs.
+define build_preset
+	cmake --preset $(1)
+	cmake --build --preset $(1)
+endef
+
+# NUL-separated list of the C++ files to format; folders that do not exist yet are skipped.
+FORMAT_DIRS := $(wildcard app backend tests bench)
+FORMAT_FILES = $(if $(FORMAT_DIRS),find $(FORMAT_DIRS) -type f \( -name '*.cpp' -o -name '*.h' \) -print0,true)
+
+.PHONY: deps build run test sanitize bench format format-check clean
+
+deps:
+	@packaging/install-deps.sh
+
+build: deps
+	$(call build_preset,release)
+
+# The binary decides between GUI and headless itself (DISPLAY / WAYLAND_DISPLAY).
+run: build
+	exec build/release/app/vingt $(ARGS)
+
+test: deps
+	$(call build_preset,test)
+	ctest --test-dir build/test --output-on-failure -j2
+
+sanitize: deps
+	$(call build_preset,asan)
+	ctest --preset asan
+
+bench:
+	@packaging/install-deps.sh --bench
+	$(call build_preset,release)
+	bench/run.sh
+
+format:
+	$(FORMAT_FILES) | xargs -0 -r clang-format -i
+
+format-check:
+	$(FORMAT_FILES) | xargs -0 -r clang-format --dry-run -Werror
+
+clean:
+	rm -rf build

@@ -1,0 +1,59 @@
+#include "services/authenticator.h"
+
+#include "core/jwt.h"
+#include "services/instance.h"
+#include "services/workspace.h"
+
+#include <QDateTime>
+
+namespace vingt {
+
+using namespace Qt::StringLiterals;
+
+Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
+{
+    // 2. decode
+    auto decoded = jwt::decode(token);
+    if (!decoded)
+        return decoded.error();
+    const QJsonObject &payload = decoded->payload;
+    // 3. signature (with the workspace's secret; an unknown workspace cannot have signed it)
+    const QString workspaceId = payload.value("workspaceId"_L1).toString();
+    Workspace *workspace = workspaceId.isEmpty() ? nullptr : m_instance.workspace(workspaceId);
+    if (!workspace || !jwt::verifyHs256(*decoded, workspace->apiKeySecret()) ||
+        payload.value("type"_L1).toString() != "API_KEY"_L1) {
+        return Error::unauthenticated(u"Token invalid."_s);
+    }
+    // 4. JWT exp
+    const QJsonValue exp = payload.value("exp"_L1);
+    if (exp.isDouble() && qint64(exp.toDouble()) <= QDateTime::currentSecsSinceEpoch())
+        return Error::unauthenticated(u"Token has expired."_s);
+    // 5. key row by jti + workspace
+    const QString keyId = payload.value("jti"_L1).toString();
+    auto key = workspace->apiKeys().get(keyId);
+    if (!key) {
+        if (key.error().kind == ErrorKind::NotFound)
+            return Error::authForbidden(u"This API Key is revoked"_s);
+        return key.error();
+    }
+    if (!key->revokedAt.isEmpty())
+        return Error::authForbidden(u"This API Key is revoked"_s);
+    // 6. key expiresAt
+    const QDateTime expiresAt = QDateTime::fromString(key->expiresAt, Qt::ISODateWithMs);
+    if (expiresAt.isValid() && expiresAt <= QDateTime::currentDateTimeUtc())
+        return Error::authForbidden(u"This API Key is expired"_s);
+    // 7. role
+    if (key->roleId.isEmpty()) {
+        Error error = Error::authForbidden(u"API key %1 has no role assigned"_s.arg(key->id));
+        error.code = u"API_KEY_NO_ROLE_ASSIGNED"_s;
+        return error;
+    }
+    AuthContext context;
+    context.workspace = workspace;
+    context.model = workspace->dataModel();
+    context.actor = Actor::apiKey(key->id, key->name);
+    context.apiKey = std::move(key.value());
+    return context;
+}
+
+} // namespace vingt

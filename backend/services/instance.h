@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/result.h"
+#include "services/settings.h"
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace vingt {
+
+class Workspace;
+
+/// @brief How to open an instance: a data directory (PostgreSQL URLs come with the scale-out issue).
+struct InstanceOptions {
+    QString dataDir;              ///< empty = the platform's app-data location (~/.local/share/vingt)
+    QString databaseUrl;          ///< postgres://… (refused until PostgreSQL support lands)
+    QStringList settingOverrides; ///< "key=value", applied on top of the stored settings for this run
+};
+
+/// @brief A Vingt instance: instance.db (settings, app secret, list of workspaces) and its workspaces.
+/// Thread rule: workspace lookup is thread-safe; workspaces live as long as the instance.
+class Instance
+{
+public:
+    [[nodiscard]] static Result<std::unique_ptr<Instance>> open(const InstanceOptions &options);
+    ~Instance();
+
+    [[nodiscard]] static QString defaultDataDir();
+    [[nodiscard]] const QString &dataDir() const { return m_dataDir; }
+    [[nodiscard]] const Settings &settings() const { return m_settings; }
+    [[nodiscard]] Database &database() { return *m_database; }
+
+    /// The default workspace (created with the instance).
+    [[nodiscard]] Workspace *defaultWorkspace();
+    /// A workspace by id, opening it if another process created it meanwhile; nullptr when unknown.
+    [[nodiscard]] Workspace *workspace(const QString &id);
+    /// Creates a workspace with the standard data model; returns its id.
+    [[nodiscard]] Result<QString> createWorkspace(const QString &displayName);
+
+private:
+    Instance() = default;
+    [[nodiscard]] Result<Workspace *> openWorkspace(const QString &id, const QString &displayName);
+
+    QString m_dataDir;
+    std::unique_ptr<Database> m_database;
+    QByteArray m_appSecret;
+    Settings m_settings;
+    QString m_defaultWorkspaceId;
+    std::mutex m_mutex;
+    std::map<QString, std::unique_ptr<Workspace>> m_workspaces;
+};
+
+} // namespace vingt

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "core/result.h"
+#include "model/datamodel.h"
+#include "query/filter.h"
+#include "query/orderby.h"
+#include "services/actor.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QVariant>
+
+#include <optional>
+#include <vector>
+
+namespace vingt {
+
+class JsonWriter;
+class Workspace;
+
+/// @brief One record as read from its table: values aligned with ObjectMetadata::columns, plus depth-1 relations.
+struct Record {
+    std::vector<QVariant> values;
+    struct Relation {
+        int fieldIndex = -1;                 ///< the relation field on the parent object
+        const ObjectMetadata *object = nullptr; ///< the related records' object
+        bool single = false;                 ///< MANY_TO_ONE: at most one record (null when none)
+        std::vector<Record> records;
+    };
+    std::vector<Relation> relations;
+
+    [[nodiscard]] QString id() const { return values.empty() ? QString() : values.front().toString(); }
+};
+
+/// @brief Which fields of a record to write out (API-CONTRACT §1.8).
+struct Projection {
+    std::vector<int> fieldIndexes; ///< fields to write, in order; `id` always first
+    int depth = 0;
+    bool omitNullValues = false;
+    bool capped = false;           ///< the object has more fields than api.restMaxFieldsReturned
+};
+
+/// @brief Arguments of a find-many (REST list, GraphQL connection).
+struct FindManyRequest {
+    const ObjectMetadata *object = nullptr;
+    std::optional<FilterNode> filter;
+    std::vector<OrderTerm> orderBy;
+    int limit = 60;                ///< already validated and clamped by the caller
+    QString startingAfter;         ///< cursor
+    QString endingBefore;          ///< cursor
+    int offset = 0;
+    int depth = 0;
+};
+
+/// @brief A page of records with the connection data of §1.5.
+struct RecordPage {
+    std::vector<Record> records;
+    std::vector<QString> cursors;
+    qint64 totalCount = 0;
+    bool hasNextPage = false;
+    bool hasPreviousPage = false;
+};
+
+/// @brief Records of one workspace: every rule of API-CONTRACT §1.1–1.9 and §8 lives here, once (validation,
+/// soft-delete visibility, batch caps, upsert, normalisation, all-or-nothing writes). REST and GraphQL adapters and
+/// the desktop app all call it. Thread rule: callable from any thread; uses the calling thread's connection.
+class RecordService
+{
+public:
+    explicit RecordService(Workspace &workspace) : m_workspace(workspace) {}
+
+    [[nodiscard]] Result<RecordPage> findMany(const DataModel &model, const FindManyRequest &request);
+    /// A live record by id (soft-deleted → NotFound).
+    [[nodiscard]] Result<Record> findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
+                                         int depth);
+    /// Creates (or upserts) records; all or nothing; returns them in input order.
+    [[nodiscard]] Result<std::vector<Record>> create(const DataModel &model, const ObjectMetadata &object,
+                                                     const QJsonArray &inputs, bool upsert, const Actor &actor,
+                                                     int depth);
+    [[nodiscard]] Result<Record> updateOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
+                                           const QJsonObject &data, const Actor &actor, int depth);
+    [[nodiscard]] Result<std::vector<Record>> updateMany(const DataModel &model, const ObjectMetadata &object,
+                                                         const std::optional<FilterNode> &filter,
+                                                         const QJsonObject &data, const Actor &actor, int depth);
+    /// Destroys (or soft-deletes) one record; returns its last state.
+    [[nodiscard]] Result<Record> deleteOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
+                                           bool soft, const Actor &actor);
+    [[nodiscard]] Result<std::vector<Record>> deleteMany(const DataModel &model, const ObjectMetadata &object,
+                                                         const std::optional<FilterNode> &filter, bool soft,
+                                                         const Actor &actor);
+    [[nodiscard]] Result<Record> restoreOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
+                                            const Actor &actor, int depth);
+    [[nodiscard]] Result<std::vector<Record>> restoreMany(const DataModel &model, const ObjectMetadata &object,
+                                                          const std::optional<FilterNode> &filter,
+                                                          const Actor &actor, int depth);
+
+    /// Validates `fields=` names and builds the projection (§1.8).
+    [[nodiscard]] Result<Projection> projection(const ObjectMetadata &object, const std::optional<QStringList> &fields,
+                                                int depth, bool omitNullValues, int maxFields) const;
+
+private:
+    struct WriteValues;
+    [[nodiscard]] Result<WriteValues> convertInput(const DataModel &model, const ObjectMetadata &object,
+                                                   const QJsonObject &input, bool forCreate, const Actor &actor);
+    [[nodiscard]] Result<std::vector<QString>> matchingIds(const ObjectMetadata &object,
+                                                           const std::optional<FilterNode> &filter,
+                                                           bool deletedOnly, int cap, const QString &capMessage);
+    [[nodiscard]] Result<std::vector<Record>> readByIds(const DataModel &model, const ObjectMetadata &object,
+                                                        const std::vector<QString> &ids, int depth,
+                                                        bool includeDeleted);
+    [[nodiscard]] Result<void> loadRelations(const DataModel &model, const ObjectMetadata &object,
+                                             std::vector<Record> &records);
+    [[nodiscard]] Result<void> insertRow(const ObjectMetadata &object, const WriteValues &values);
+    [[nodiscard]] Result<void> updateRow(const ObjectMetadata &object, const QString &id, const WriteValues &values);
+    [[nodiscard]] Error mapWriteError(const ObjectMetadata &object, const Error &error) const;
+
+    Workspace &m_workspace;
+};
+
+/// @brief Writes records as JSON (API-CONTRACT §1.8, §2.4): composites as objects, join columns as `<name>Id`,
+/// depth-1 relations as objects/arrays, TEXT never set as "". Shared by REST and (later) webhooks.
+class RecordJson
+{
+public:
+    static void write(JsonWriter &out, const DataModel &model, const ObjectMetadata &object, const Record &record,
+                      const Projection &projection);
+    /// All fields, depth 0 (webhook payloads, tests).
+    static QByteArray toJson(const DataModel &model, const ObjectMetadata &object, const Record &record);
+};
+
+} // namespace vingt

@@ -1,0 +1,121 @@
+#include "services/workspace.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "core/uuid.h"
+#include "model/ddl.h"
+#include "model/metadatastore.h"
+#include "model/standardobjects.h"
+#include "storage/migrator.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+
+namespace vingt {
+
+using namespace Qt::StringLiterals;
+
+Workspace::Workspace(QString id, QString displayName, std::unique_ptr<Database> database, QByteArray appSecret,
+                     const Settings &settings)
+    : m_id(std::move(id))
+    , m_displayName(std::move(displayName))
+    , m_database(std::move(database))
+    , m_settings(settings)
+    , m_adminRoleId(QString::fromLatin1(kAdminRoleId))
+{
+    // API-CONTRACT §5.3: the HMAC key is the 64-character lowercase hex string itself (its ASCII bytes).
+    m_apiKeySecret = QCryptographicHash::hash(appSecret + m_id.toUtf8() + "API_KEY", QCryptographicHash::Sha256)
+                         .toHex();
+    m_records = std::make_unique<RecordService>(*this);
+    m_apiKeys = std::make_unique<ApiKeyService>(*this);
+}
+
+Workspace::~Workspace() = default;
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &id, const QString &displayName, const QString &path,
+                                                   const QByteArray &appSecret, const Settings &settings)
+{
+    auto database = std::make_unique<Database>(DatabaseConfig{u"QSQLITE"_s, path, 5000},
+                                               std::make_unique<SqliteDialect>());
+    auto connection = database->connection();
+    if (!connection)
+        return connection.error();
+    auto migrated = Migrator::migrate(*database, u"workspace"_s);
+    if (!migrated)
+        return migrated.error();
+    std::unique_ptr<Workspace> workspace(
+        new Workspace(id, displayName, std::move(database), appSecret, settings));
+    bool fresh = true;
+    {
+        auto rows = workspace->m_database->exec(u"SELECT COUNT(*) FROM core_workspaceInfo"_s);
+        if (!rows)
+            return rows.error();
+        fresh = rows->next() && rows->value(0).toInt() == 0;
+    }
+    if (fresh)
+        VINGT_TRY(workspace->bootstrap());
+    VINGT_TRY(workspace->reloadDataModel());
+    return workspace;
+}
+
+DataModelPtr Workspace::dataModel() const
+{
+    std::lock_guard lock(m_modelMutex);
+    return m_dataModel;
+}
+
+Result<void> Workspace::reloadDataModel()
+{
+    auto model = MetadataStore::load(*m_database);
+    if (!model)
+        return model.error();
+    std::lock_guard lock(m_modelMutex);
+    m_dataModel = std::move(model.value());
+    return {};
+}
+
+Result<void> Workspace::bootstrap()
+{
+    Database &db = *m_database;
+    const QString now = clock::nowIso();
+    return db.transaction([&]() -> Result<void> {
+        const QString memberRoleId = QString::fromLatin1(kMemberRoleId);
+        VINGT_TRY(db.exec(u"INSERT INTO core_workspaceInfo (id, displayName, applicationId, defaultRoleId, "
+                          "dataModelVersion, createdAt) VALUES (?, ?, ?, ?, 1, ?)"_s,
+                          {m_id, m_displayName, uuid::create(), memberRoleId, now}));
+        // API-CONTRACT §6.1: Admin (not editable, all permissions) and Member (the default role).
+        const QString roleSql =
+            u"INSERT INTO core_role (id, standardId, label, description, icon, isEditable, canUpdateAllSettings, "
+            "canAccessAllTools, canReadAllObjectRecords, canUpdateAllObjectRecords, canSoftDeleteAllObjectRecords, "
+            "canDestroyAllObjectRecords, canBeAssignedToUsers, canBeAssignedToAgents, canBeAssignedToApiKeys, "
+            "createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s;
+        VINGT_TRY(db.exec(roleSql, {m_adminRoleId, m_adminRoleId, u"Admin"_s, u"Admin role"_s, u"IconUserCog"_s, 0, 1,
+                                    1, 1, 1, 1, 1, 1, 0, 1, now, now}));
+        VINGT_TRY(db.exec(roleSql, {memberRoleId, memberRoleId, u"Member"_s, u"Member role"_s, u"IconUser"_s, 1, 0, 1,
+                                    1, 1, 1, 1, 1, 0, 0, now, now}));
+
+        const std::vector<ObjectMetadata> objects = standardObjects();
+        for (const ObjectMetadata &object : objects)
+            VINGT_TRY(MetadataStore::insertObject(db, object));
+        const DataModel model(1, objects);
+        for (const ObjectMetadata &object : model.objects()) {
+            for (const QString &statement : Ddl::createTable(object, model, db.dialect()))
+                VINGT_TRY(db.exec(statement));
+        }
+        // The owner's workspace member (DECISIONS "Storage").
+        const ObjectMetadata *member = model.objectBySingular(u"workspaceMember"_s);
+        if (!member)
+            return Error::internal(u"standard object workspaceMember missing"_s);
+        const QJsonArray owner{QJsonObject{
+            {u"name"_s, QJsonObject{{u"firstName"_s, u"Workspace"_s}, {u"lastName"_s, u"Owner"_s}}},
+            {u"userEmail"_s, u"owner@localhost"_s},
+        }};
+        auto created = m_records->create(model, *member, owner, false, Actor::system(), 0);
+        if (!created)
+            return created.error();
+        qCInfo(lcServices).noquote() << "created workspace" << m_id << "with" << objects.size() << "standard objects";
+        return {};
+    });
+}
+
+} // namespace vingt

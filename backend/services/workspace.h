@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/result.h"
+#include "model/datamodel.h"
+#include "services/apikeyservice.h"
+#include "services/recordservice.h"
+#include "services/settings.h"
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <mutex>
+
+namespace vingt {
+
+/// @brief One workspace: its database (one SQLite file), its current data-model snapshot and its services.
+/// Thread rule: services are callable from any thread; the snapshot is swapped atomically and readers keep the
+/// snapshot they started with (DESIGN "Data and storage").
+class Workspace
+{
+public:
+    /// Opens (migrating) the workspace database at `path`; creates the standard data model on first open.
+    [[nodiscard]] static Result<std::unique_ptr<Workspace>> open(const QString &id, const QString &displayName,
+                                                                 const QString &path, const QByteArray &appSecret,
+                                                                 const Settings &settings);
+    ~Workspace();
+
+    [[nodiscard]] const QString &id() const { return m_id; }
+    [[nodiscard]] const QString &displayName() const { return m_displayName; }
+    [[nodiscard]] Database &database() { return *m_database; }
+    [[nodiscard]] const Settings &settings() const { return m_settings; }
+    [[nodiscard]] DataModelPtr dataModel() const;
+    /// Reloads the snapshot from the metadata tables and publishes it.
+    [[nodiscard]] Result<void> reloadDataModel();
+    /// HMAC key of this workspace's API key tokens: lowercase hex sha256(appSecret + workspaceId + "API_KEY") (§5.3).
+    [[nodiscard]] const QByteArray &apiKeySecret() const { return m_apiKeySecret; }
+    [[nodiscard]] const QString &adminRoleId() const { return m_adminRoleId; }
+
+    [[nodiscard]] RecordService &records() { return *m_records; }
+    [[nodiscard]] ApiKeyService &apiKeys() { return *m_apiKeys; }
+
+    /// Standard ids of the seeded roles.
+    static constexpr auto kAdminRoleId = "20202020-0001-0001-0001-000000000001";
+    static constexpr auto kMemberRoleId = "20202020-0002-0001-0001-000000000002";
+
+private:
+    Workspace(QString id, QString displayName, std::unique_ptr<Database> database, QByteArray appSecret,
+              const Settings &settings);
+    [[nodiscard]] Result<void> bootstrap();
+
+    QString m_id;
+    QString m_displayName;
+    std::unique_ptr<Database> m_database;
+    QByteArray m_apiKeySecret;
+    Settings m_settings;
+    QString m_adminRoleId;
+    mutable std::mutex m_modelMutex;
+    DataModelPtr m_dataModel;
+    std::unique_ptr<RecordService> m_records;
+    std::unique_ptr<ApiKeyService> m_apiKeys;
+};
+
+} // namespace vingt

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "core/result.h"
+#include "storage/sqldialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <utility>
+
+namespace vingt {
+
+/// @brief Where a database lives: a SQLite file (PostgreSQL follows in its own issue).
+struct DatabaseConfig {
+    QString driver = QStringLiteral("QSQLITE");
+    QString path;              ///< SQLite file
+    int busyTimeoutMs = 5000;
+};
+
+/// @brief Rows of one executed statement. Finishes the statement when destroyed, so that a cached SELECT never
+/// keeps a read snapshot open (SQLite WAL) after its rows were consumed.
+/// A prepared statement cached per connection; `busy` while a Rows object reads it.
+struct CachedStatement {
+    QSqlQuery query;
+    bool busy = false;
+    explicit CachedStatement(QSqlQuery q) : query(std::move(q)) {}
+};
+
+class Rows
+{
+public:
+    /// Borrows a cached statement (kept alive and marked busy until these rows are gone).
+    explicit Rows(std::shared_ptr<CachedStatement> cached) : m_cached(std::move(cached)), m_query(&m_cached->query)
+    {
+        m_cached->busy = true;
+    }
+    /// Owns a one-off statement.
+    explicit Rows(std::unique_ptr<QSqlQuery> owned) : m_owned(std::move(owned)), m_query(m_owned.get()) {}
+    Rows(Rows &&other) noexcept
+        : m_cached(std::move(other.m_cached))
+        , m_owned(std::move(other.m_owned))
+        , m_query(std::exchange(other.m_query, nullptr))
+    {
+    }
+    Rows &operator=(Rows &&) = delete;
+    Rows(const Rows &) = delete;
+    ~Rows()
+    {
+        if (m_query)
+            m_query->finish();
+        if (m_cached)
+            m_cached->busy = false;
+    }
+
+    [[nodiscard]] bool next() { return m_query->next(); }
+    [[nodiscard]] QVariant value(int column) const { return m_query->value(column); }
+    [[nodiscard]] int rowsAffected() const { return m_query->numRowsAffected(); }
+
+private:
+    std::shared_ptr<CachedStatement> m_cached;
+    std::unique_ptr<QSqlQuery> m_owned;
+    QSqlQuery *m_query = nullptr;
+};
+
+/// @brief One logical database with one connection per thread, opened lazily, and a prepared-statement cache per
+/// connection. Thread rule: every method may be called from any thread; each thread works on its own connection.
+/// A thread's connection closes when the thread ends (or with the Database, for the thread that destroys it).
+class Database
+{
+public:
+    Database(DatabaseConfig config, std::unique_ptr<SqlDialect> dialect);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    [[nodiscard]] const SqlDialect &dialect() const { return *m_dialect; }
+    [[nodiscard]] const DatabaseConfig &config() const { return m_config; }
+
+    /// This thread's open connection.
+    [[nodiscard]] Result<QSqlDatabase> connection();
+    /// Prepares (cached per connection) and executes one statement with bound values.
+    [[nodiscard]] Result<Rows> exec(const QString &sql, const QVariantList &binds = {});
+    /// Executes statements separated by ';' lines, unprepared (migrations, DDL scripts).
+    [[nodiscard]] Result<void> execScript(const QString &script);
+    /// Runs `body` in a transaction (BEGIN IMMEDIATE for writes on SQLite); commits on success, rolls back on error.
+    /// Nested calls join the outer transaction.
+    [[nodiscard]] Result<void> transaction(const std::function<Result<void>()> &body, bool write = true);
+    /// True while this thread is inside transaction().
+    [[nodiscard]] bool inTransaction();
+    /// Quick liveness probe (SELECT 1).
+    [[nodiscard]] bool ping();
+
+private:
+    struct ThreadConnection;
+    ThreadConnection *threadConnection();
+    [[nodiscard]] Result<Rows> execPrepared(std::unique_ptr<QSqlQuery> query, const QString &sql,
+                                            const QVariantList &binds);
+    Error mapError(const QSqlError &error, const QString &sql) const;
+
+    DatabaseConfig m_config;
+    std::unique_ptr<SqlDialect> m_dialect;
+    const quint64 m_instanceId;
+    static std::atomic<quint64> s_nextInstanceId;
+};
+
+/// Error codes set on Error::code by Database for constraint failures; services turn them into named 400s.
+namespace dberror {
+inline constexpr auto kUnique = "UNIQUE_VIOLATION";
+inline constexpr auto kForeignKey = "FOREIGN_KEY_VIOLATION";
+inline constexpr auto kNotNull = "NOT_NULL_VIOLATION";
+inline constexpr auto kBusy = "DATABASE_BUSY";
+} // namespace dberror
+
+} // namespace vingt

@@ -1,0 +1,11 @@
+-- Instance database (<data-dir>/instance.db): settings, the app secret, the list of workspaces.
+CREATE TABLE core_setting (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE core_workspace (
+    id TEXT PRIMARY KEY NOT NULL,
+    displayName TEXT NOT NULL,
+    isDefault INTEGER NOT NULL DEFAULT 0,
+    createdAt TEXT NOT NULL
+);

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "model/fieldtype.h"
+
+#include <QLatin1StringView>
+#include <QString>
+#include <QVariant>
+
+namespace vingt {
+
+/// @brief Every SQL difference between SQLite and PostgreSQL lives behind this interface (DESIGN "storage").
+/// Callers build SQL from these pieces; values are always bound with `?` placeholders.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    [[nodiscard]] virtual QLatin1StringView name() const = 0;
+    /// Quotes an identifier ("name", embedded quotes doubled). Identifiers come only from validated metadata.
+    [[nodiscard]] QString quote(QStringView identifier) const;
+    /// Column type of a stored value kind.
+    [[nodiscard]] virtual QString columnType(ValueKind kind) const = 0;
+    /// Statement that starts a write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of deadlocking).
+    [[nodiscard]] virtual QString beginWrite() const = 0;
+    /// Case-insensitive LIKE with Unicode case folding: `lhs` is SQL, `rhs` SQL (usually `?`).
+    [[nodiscard]] virtual QString ilike(const QString &lhs, const QString &rhs) const = 0;
+    /// Case-sensitive LIKE (SQLite connections run with case_sensitive_like = ON).
+    [[nodiscard]] virtual QString like(const QString &lhs, const QString &rhs) const = 0;
+    /// Regular-expression match.
+    [[nodiscard]] virtual QString regex(const QString &lhs, const QString &rhs, bool caseInsensitive) const = 0;
+    /// True when the JSON array in `column` contains any of `count` bound values.
+    [[nodiscard]] virtual QString jsonArrayContainsAny(const QString &column, int count) const = 0;
+    /// True when the JSON array in `column` has exactly the `count` bound values (as a set).
+    [[nodiscard]] virtual QString jsonArrayContainsExactly(const QString &column, int count) const = 0;
+    /// True when `column` holds an empty JSON array.
+    [[nodiscard]] virtual QString jsonArrayIsEmpty(const QString &column) const = 0;
+    /// True when any string element of the JSON array in `column` matches `rhs` case-insensitively (LIKE pattern).
+    [[nodiscard]] virtual QString jsonArrayContainsIlike(const QString &column, const QString &rhs) const = 0;
+    /// Converts a value of `kind` to what the driver should bind (e.g. bool → 0/1 on SQLite).
+    [[nodiscard]] virtual QVariant toSql(ValueKind kind, const QVariant &value) const = 0;
+    /// Upsert is not needed by callers yet; the records service matches first, then inserts or updates.
+};
+
+/// @brief SQLite 3.40 through QSQLITE: TEXT/INTEGER/REAL storage, json1, a registered case-folding function.
+class SqliteDialect final : public SqlDialect
+{
+public:
+    [[nodiscard]] QLatin1StringView name() const override;
+    [[nodiscard]] QString columnType(ValueKind kind) const override;
+    [[nodiscard]] QString beginWrite() const override;
+    [[nodiscard]] QString ilike(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] QString like(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] QString regex(const QString &lhs, const QString &rhs, bool caseInsensitive) const override;
+    [[nodiscard]] QString jsonArrayContainsAny(const QString &column, int count) const override;
+    [[nodiscard]] QString jsonArrayContainsExactly(const QString &column, int count) const override;
+    [[nodiscard]] QString jsonArrayIsEmpty(const QString &column) const override;
+    [[nodiscard]] QString jsonArrayContainsIlike(const QString &column, const QString &rhs) const override;
+    [[nodiscard]] QVariant toSql(ValueKind kind, const QVariant &value) const override;
+};
+
+} // namespace vingt

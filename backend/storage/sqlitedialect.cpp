@@ -1,0 +1,104 @@
+#include "storage/sqldialect.h"
+
+namespace vingt {
+
+using namespace Qt::StringLiterals;
+
+QString SqlDialect::quote(QStringView identifier) const
+{
+    QString out;
+    out.reserve(identifier.size() + 2);
+    out += u'"';
+    for (const QChar c : identifier) {
+        if (c == u'"')
+            out += u'"';
+        out += c;
+    }
+    out += u'"';
+    return out;
+}
+
+QLatin1StringView SqliteDialect::name() const
+{
+    return "sqlite"_L1;
+}
+
+QString SqliteDialect::columnType(ValueKind kind) const
+{
+    switch (kind) {
+    case ValueKind::Boolean:
+    case ValueKind::Integer: return u"INTEGER"_s;
+    case ValueKind::Float: return u"REAL"_s;
+    default: return u"TEXT"_s;
+    }
+}
+
+QString SqliteDialect::beginWrite() const
+{
+    return u"BEGIN IMMEDIATE"_s;
+}
+
+// vingt_fold() is registered on every connection (storage/database.cpp): Unicode case folding, so that
+// 'ÉCOLE' ilike 'école' holds (SQLite's own LIKE folds ASCII only).
+QString SqliteDialect::ilike(const QString &lhs, const QString &rhs) const
+{
+    return u"vingt_fold(%1) LIKE vingt_fold(%2) ESCAPE '\\'"_s.arg(lhs, rhs);
+}
+
+QString SqliteDialect::like(const QString &lhs, const QString &rhs) const
+{
+    return u"%1 LIKE %2 ESCAPE '\\'"_s.arg(lhs, rhs);
+}
+
+QString SqliteDialect::regex(const QString &lhs, const QString &rhs, bool caseInsensitive) const
+{
+    // QSQLITE_ENABLE_REGEXP registers regexp(pattern, value) backed by QRegularExpression.
+    if (caseInsensitive)
+        return u"%1 REGEXP ('(?i)' || %2)"_s.arg(lhs, rhs);
+    return u"%1 REGEXP %2"_s.arg(lhs, rhs);
+}
+
+namespace {
+QString placeholders(int count)
+{
+    QString out;
+    for (int i = 0; i < count; ++i)
+        out += i == 0 ? u"?"_s : u",?"_s;
+    return out;
+}
+} // namespace
+
+QString SqliteDialect::jsonArrayContainsAny(const QString &column, int count) const
+{
+    return u"EXISTS (SELECT 1 FROM json_each(%1) WHERE json_each.value IN (%2))"_s.arg(column, placeholders(count));
+}
+
+QString SqliteDialect::jsonArrayContainsExactly(const QString &column, int count) const
+{
+    return u"(json_array_length(%1) = %3 AND NOT EXISTS (SELECT 1 FROM json_each(%1) WHERE json_each.value NOT IN (%2))"
+           " AND (SELECT COUNT(DISTINCT json_each.value) FROM json_each(%1)) = %3)"_s
+        .arg(column, placeholders(count))
+        .arg(count);
+}
+
+QString SqliteDialect::jsonArrayIsEmpty(const QString &column) const
+{
+    return u"(%1 IS NOT NULL AND json_array_length(%1) = 0)"_s.arg(column);
+}
+
+QString SqliteDialect::jsonArrayContainsIlike(const QString &column, const QString &rhs) const
+{
+    return u"EXISTS (SELECT 1 FROM json_each(%1) WHERE vingt_fold(json_each.value) LIKE vingt_fold(%2) ESCAPE '\\')"_s
+        .arg(column, rhs);
+}
+
+QVariant SqliteDialect::toSql(ValueKind kind, const QVariant &value) const
+{
+    if (value.isNull())
+        return value;
+    if (kind == ValueKind::Boolean)
+        return value.toBool() ? 1 : 0;
+    return value;
+}
+
+} // namespace vingt

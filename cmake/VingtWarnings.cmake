@@ -1,0 +1,8 @@
+# Compiler warnings for every Vingt target. CI builds turn them into errors (VINGT_WERROR).
+function(vingt_set_warnings target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor
+                                             -Wcast-align -Woverloaded-virtual -Wnull-dereference)
+    if(VINGT_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+endfunction()
