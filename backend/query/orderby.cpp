@@ -115,11 +115,10 @@ Result<std::vector<OrderTerm>> parseRestOrderBy(QStringView text)
             continue;
         QStringView path = item;
         Direction direction = Direction::AscNullsFirst;
-        if (const qsizetype open = item.indexOf(u'['); open >= 0) {
+        // `field[Direction]`; anything else is a field path, which resolveOrder() reports if it is unknown.
+        if (const qsizetype open = item.indexOf(u'['); open >= 0 && item.endsWith(u']')) {
             path = item.left(open);
-            QStringView name = item.mid(open + 1);
-            if (name.endsWith(u']'))
-                name.chop(1);
+            const QStringView name = item.mid(open + 1, item.size() - open - 2);
             const auto parsed = directionFromName(name);
             if (!parsed)
                 return invalidRestDirection(name);

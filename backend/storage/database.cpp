@@ -87,7 +87,8 @@ Database::ThreadConnection *Database::threadConnection()
         return static_cast<ThreadConnection *>(it->second.get());
 
     auto *tc = new ThreadConnection;
-    tc->name = u"vingt-%1-%2"_s.arg(m_instanceId).arg(quintptr(QThread::currentThreadId()));
+    static std::atomic<quint64> nextConnection{1};
+    tc->name = u"vingt-%1-%2"_s.arg(m_instanceId).arg(nextConnection.fetch_add(1));
     tc->db = QSqlDatabase::addDatabase(m_config.driver, tc->name);
     tc->db.setDatabaseName(m_config.path);
     if (m_config.driver == "QSQLITE"_L1)

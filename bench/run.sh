@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Vingt benchmarks (issue 2, DECISIONS "Limits in tests and benchmarks"). Builds nothing: `make bench`
+# installs wrk + nginx-light, builds build/release, then runs this. See bench/README.md.
+#
+#   bench/run.sh                  10k companies: 5 scenarios, each run twice alternating with the nginx ceiling
+#   BENCH_LARGE=1 bench/run.sh    ... then seed to 1,000,000 companies and re-run the filtered GET 60
+#
+# Environment (all optional):
+#   VINGT_BIN, VINGT_SEED_BIN   binaries (default build/release/app/vingt, build/release/bench/seed/vingt-seed)
+#   BENCH_LARGE=1               add the 1,000,000-company run; BENCH_LARGE_COMPANIES overrides the size
+#   BENCH_COMPANIES             companies of the main data set (default 10000)
+#   BENCH_PEOPLE_PER_COMPANY    people seeded per company (default 1)
+#   BENCH_SEED_CONNECTIONS      connections of vingt-seed (default 8)
+#   BENCH_SERVER_THREADS        vingt serve --threads (default 0: the server's own default)
+#   BENCH_DURATION              wrk -d (default 10s; anything else is a smoke test, not a measurement)
+#   BENCH_SEED_TIMEOUT          bound in seconds on each seeding step (default 3600)
+#   BENCH_RESULTS               where raw outputs go (default bench/results/<timestamp>)
+#   BENCH_KEEP_DATA=1           keep the temp data dir (its path is printed)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$ROOT/bench"
+VINGT=${VINGT_BIN:-$ROOT/build/release/app/vingt}
+SEED=${VINGT_SEED_BIN:-$ROOT/build/release/bench/seed/vingt-seed}
+COMPANIES=${BENCH_COMPANIES:-10000}
+PEOPLE=${BENCH_PEOPLE_PER_COMPANY:-1}
+LARGE=${BENCH_LARGE:-0}
+LARGE_COMPANIES=${BENCH_LARGE_COMPANIES:-1000000}
+SEED_CONNECTIONS=${BENCH_SEED_CONNECTIONS:-8}
+SERVER_THREADS=${BENCH_SERVER_THREADS:-0}
+DURATION=${BENCH_DURATION:-10s}
+SEED_TIMEOUT=${BENCH_SEED_TIMEOUT:-3600}
+STAMP=$(date +%Y%m%d-%H%M%S)
+RESULTS=${BENCH_RESULTS:-$BENCH/results/$STAMP}
+SEED_VALUE=42
+# The bench protocol: wrk -t2 -c32 -d10s --latency (DECISIONS "Limits in tests and benchmarks").
+WRK=(wrk -t2 -c32 "-d$DURATION" --latency)
+# Filtered scenario (bench/README.md "The filtered scenario"): company names are "Company NNNNNNN" with
+# uniform digits, so the name range ["Company 01", "Company 02") holds 1% of the seeded rows; `name` is the
+# label identifier and has an index (IDX_company_name) that serves both the range and the order.
+FILTER_QUERY='filter=name%5Bgte%5D%3A%22Company+01%22%2Cname%5Blt%5D%3A%22Company+02%22&order_by=name&limit=60'
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+log() { echo "bench: $*" >&2; }
+
+for tool in wrk nginx curl python3; do
+    command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found (make bench installs wrk and nginx-light)"
+done
+[ -x "$VINGT" ] || die "server binary not found: $VINGT (run 'make bench', or set VINGT_BIN)"
+[ -x "$SEED" ] || die "seeding tool not found: $SEED (build target vingt-seed, or set VINGT_SEED_BIN)"
+NGINX=$(command -v nginx)
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/vingt-bench.XXXXXX")
+DATA="$TMP/data"
+NGINX_DIR="$TMP/nginx"
+mkdir -p "$RESULTS" "$DATA" "$NGINX_DIR"
+SERVER_PID=""
+
+cleanup() {
+    local status=$?
+    set +e
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -TERM "$SERVER_PID"
+        for _ in $(seq 1 100); do # at most 10 s for in-flight requests to finish
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID"
+        wait "$SERVER_PID" 2>/dev/null
+    fi
+    if [ -s "$NGINX_DIR/nginx.pid" ]; then
+        "$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" -s stop 2>/dev/null \
+            || kill -TERM "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null
+        for _ in $(seq 1 50); do
+            [ -e "$NGINX_DIR/nginx.pid" ] || break
+            sleep 0.1
+        done
+    fi
+    if [ "${BENCH_KEEP_DATA:-0}" = 1 ]; then
+        log "kept $TMP"
+    else
+        rm -rf "$TMP"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# --- the server ------------------------------------------------------------------------------------------
+log "results in $RESULTS"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+    echo "date: $(date -Iseconds)"
+    echo "host: $(uname -srm), nproc $(nproc)"
+    echo "load: $LOAD_BEFORE"
+    echo "vingt: $VINGT"
+    echo "git: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+} >"$RESULTS/env.txt"
+
+VINGT_LOG_LEVEL=warning "$VINGT" serve --host 127.0.0.1 --port 0 --data-dir "$DATA" --threads "$SERVER_THREADS" \
+    --setting rateLimit.shortLimit=100000000 --setting rateLimit.longLimit=100000000 \
+    >"$TMP/server.out" 2>"$RESULTS/server.log" &
+SERVER_PID=$!
+BASE=""
+for _ in $(seq 1 300); do # at most 30 s to start
+    if [ -s "$TMP/server.out" ]; then
+        BASE=$(sed -n '1s#^Listening on \(http://127\.0\.0\.1:[0-9]*\)/$#\1#p' "$TMP/server.out")
+        [ -n "$BASE" ] && break
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited at start (see $RESULTS/server.log)"
+    sleep 0.1
+done
+[ -n "$BASE" ] || die "the server did not print 'Listening on http://127.0.0.1:PORT/' within 30 s"
+log "server $BASE (pid $SERVER_PID, data $DATA)"
+
+TOKEN=$("$VINGT" api-key create --name bench --data-dir "$DATA" 2>>"$RESULTS/server.log")
+[ -n "$TOKEN" ] || die "vingt api-key create printed no token"
+export VINGT_TOKEN="$TOKEN"
+
+# --- seeding ---------------------------------------------------------------------------------------------
+log "seeding $COMPANIES companies and $((COMPANIES * PEOPLE)) people over $SEED_CONNECTIONS connections"
+timeout "$SEED_TIMEOUT" "$SEED" --url "$BASE" --companies "$COMPANIES" --people-per-company "$PEOPLE" \
+    --connections "$SEED_CONNECTIONS" --seed "$SEED_VALUE" --quiet | tee "$RESULTS/seed-10k.txt" >&2 \
+    || die "seeding failed (see $RESULTS/seed-10k.txt and $RESULTS/server.log)"
+COMPANY_ID=$(sed -n 's/^first-company-id: //p' "$RESULTS/seed-10k.txt")
+[ -n "$COMPANY_ID" ] || die "vingt-seed printed no first-company-id"
+
+# --- the ceiling -----------------------------------------------------------------------------------------
+NGINX_PORT=$(free_port)
+sed -e "s#@DIR@#$NGINX_DIR#g" -e "s#@PORT@#$NGINX_PORT#g" "$BENCH/nginx/nginx.conf.in" >"$NGINX_DIR/nginx.conf"
+"$NGINX" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/error.log" 2>>"$RESULTS/nginx.log" \
+    || die "nginx did not start (see $NGINX_DIR/error.log)"
+CEILING="http://127.0.0.1:$NGINX_PORT/"
+for _ in $(seq 1 50); do
+    curl -fsS -o /dev/null "$CEILING" 2>/dev/null && break
+    sleep 0.1
+done
+curl -fsS "$CEILING" | grep -q '"ok":true' || die "nginx does not answer on $CEILING"
+
+# --- checks before load: every scenario answers 2xx ------------------------------------------------------
+check() { # check NAME METHOD URL [BODY]
+    local code
+    if [ $# -ge 4 ]; then
+        code=$(curl -sS -o "$RESULTS/check-$1.json" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $TOKEN" \
+            -H 'Content-Type: application/json' --data "$4" "$3")
+    else
+        code=$(curl -sS -o "$RESULTS/check-$1.json" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $TOKEN" "$3")
+    fi
+    case "$code" in
+    2??) ;;
+    *) die "$1: $2 $3 answered $code: $(head -c 400 "$RESULTS/check-$1.json")" ;;
+    esac
+}
+total_count() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalCount"])' "$1"; }
+check get_one GET "$BASE/rest/companies/$COMPANY_ID"
+check get_60 GET "$BASE/rest/companies?limit=60"
+check filtered GET "$BASE/rest/companies?$FILTER_QUERY"
+MATCHED=$(total_count "$RESULTS/check-filtered.json")
+ALL=$(total_count "$RESULTS/check-get_60.json")
+log "filtered scenario matches $MATCHED of $ALL companies"
+
+# --- wrk runs --------------------------------------------------------------------------------------------
+# parse FILE -> "req/s p50ms p99ms errors"
+parse() {
+    python3 - "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(v):
+    m = re.match(r"([\d.]+)(us|ms|s|m)$", v)
+    if not m: return float("nan")
+    x, u = float(m.group(1)), m.group(2)
+    return x / 1000 if u == "us" else x if u == "ms" else x * 1000 if u == "s" else x * 60000
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+p50 = re.search(r"^\s+50%\s+(\S+)", text, re.M)
+p99 = re.search(r"^\s+99%\s+(\S+)", text, re.M)
+non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(g) for g in sock.groups()) if sock else 0)
+print(rps.group(1) if rps else "0", ms(p50.group(1)) if p50 else "nan", ms(p99.group(1)) if p99 else "nan", errors)
+PY
+}
+
+RUN_NO=0
+LAST=""
+# wrk_run LABEL SCRIPT URL -> writes $RESULTS/<nn>-LABEL.txt, sets LAST to the parsed line
+wrk_run() {
+    local label=$1 script=$2 url=$3 file
+    RUN_NO=$((RUN_NO + 1))
+    file=$(printf '%s/%02d-%s.txt' "$RESULTS" "$RUN_NO" "$label")
+    BENCH_RUN_ID="$STAMP-$RUN_NO" timeout 120 "${WRK[@]}" -s "$script" "$url" >"$file" 2>&1 \
+        || log "wrk $label exited non-zero (see $file)"
+    LAST=$(parse "$file")
+    log "  $label: $(awk '{printf "%s req/s, p50 %s ms, p99 %s ms, %s errors", $1, $2, $3, $4}' <<<"$LAST")"
+}
+
+declare -A R1 R2 C1 C2
+# alternate NAME SCRIPT PATH: ceiling, scenario, ceiling, scenario
+alternate() {
+    local name=$1 script=$2 path=$3
+    log "$name: ceiling, scenario, ceiling, scenario"
+    wrk_run "ceiling-$name" "$BENCH/scenarios/auth.lua" "$CEILING"
+    C1[$name]=$LAST
+    wrk_run "$name" "$script" "$BASE$path"
+    R1[$name]=$LAST
+    wrk_run "ceiling-$name" "$BENCH/scenarios/auth.lua" "$CEILING"
+    C2[$name]=$LAST
+    wrk_run "$name" "$script" "$BASE$path"
+    R2[$name]=$LAST
+}
+
+SCENARIOS=(get_one get_60 get_60_filtered post_one post_batch)
+declare -A TITLE=(
+    [get_one]="GET one company"
+    [get_60]="GET 60 companies, depth 0"
+    [get_60_filtered]="GET 60 filtered + ordered"
+    [post_one]="POST one company"
+    [post_batch]="POST batch of 60"
+)
+declare -A TARGET=([get_one]=0.30 [get_60]=0.08 [get_60_filtered]=0.06 [post_one]=0.05 [post_batch]=100000)
+
+alternate get_one "$BENCH/scenarios/auth.lua" "/rest/companies/$COMPANY_ID"
+alternate get_60 "$BENCH/scenarios/auth.lua" "/rest/companies?limit=60"
+alternate get_60_filtered "$BENCH/scenarios/auth.lua" "/rest/companies?$FILTER_QUERY"
+alternate post_one "$BENCH/scenarios/post_one.lua" "/rest/companies"
+alternate post_batch "$BENCH/scenarios/post_batch.lua" "/rest/batch/companies"
+
+# --- the table -------------------------------------------------------------------------------------------
+# table ROWS... where a row is "name|title|run1|run2|ceil1|ceil2|target"
+table() {
+    python3 - "$@" <<'PY'
+import sys
+rows = [r.split("|") for r in sys.argv[1:]]
+head = ["scenario", "run1 req/s", "run2 req/s", "p50 ms (r1/r2)", "p99 ms (r1/r2)", "ceiling req/s (c1/c2)",
+        "ratio", "target", "result"]
+out = []
+for name, title, r1, r2, c1, c2, target in rows:
+    r1, r2, c1, c2 = (s.split() for s in (r1, r2, c1, c2))
+    rps = (float(r1[0]) + float(r2[0])) / 2
+    ceil = (float(c1[0]) + float(c2[0])) / 2
+    ratio = rps / ceil if ceil else 0.0
+    errors = int(r1[3]) + int(r2[3])
+    if name == "post_batch":
+        value, goal = rps * 60, float(target)
+        shown = f"{ratio:.3f}x ({value:,.0f} rec/s)"
+        tgt = f">= {goal:,.0f} rec/s"
+        met = value >= goal
+    else:
+        goal = float(target)
+        shown = f"{ratio:.3f}x"
+        tgt = f">= {goal:.2f}x"
+        met = ratio >= goal
+    result = ("met" if met else "MISSED") + (f", {errors} errors" if errors else "")
+    out.append([title, f"{float(r1[0]):,.0f}", f"{float(r2[0]):,.0f}",
+                f"{float(r1[1]):.2f} / {float(r2[1]):.2f}", f"{float(r1[2]):.2f} / {float(r2[2]):.2f}",
+                f"{float(c1[0]):,.0f} / {float(c2[0]):,.0f}", shown, tgt, result])
+print("| " + " | ".join(head) + " |")
+print("|" + "|".join("---" for _ in head) + "|")
+for r in out:
+    print("| " + " | ".join(r) + " |")
+PY
+}
+
+ROWS=()
+for s in "${SCENARIOS[@]}"; do
+    ROWS+=("$s|${TITLE[$s]}|${R1[$s]}|${R2[$s]}|${C1[$s]}|${C2[$s]}|${TARGET[$s]}")
+done
+{
+    echo "Vingt bench, $(date '+%Y-%m-%d %H:%M %Z'), nproc $(nproc), load average before start: $LOAD_BEFORE"
+    echo "data set: $ALL companies, $((COMPANIES * PEOPLE)) people; the filtered scenario matches $MATCHED; ${WRK[*]}"
+    echo
+    table "${ROWS[@]}"
+} | tee "$RESULTS/table.md"
+
+# --- optional: 1,000,000 companies -----------------------------------------------------------------------
+if [ "$LARGE" = 1 ]; then
+    MORE=$((LARGE_COMPANIES - COMPANIES))
+    [ "$MORE" -gt 0 ] || die "BENCH_LARGE_COMPANIES ($LARGE_COMPANIES) must exceed BENCH_COMPANIES ($COMPANIES)"
+    log "large: seeding $MORE more companies (to $LARGE_COMPANIES) through the batch API"
+    START=$(date +%s.%N)
+    timeout "$SEED_TIMEOUT" "$SEED" --url "$BASE" --companies "$MORE" --offset "$COMPANIES" \
+        --connections "$SEED_CONNECTIONS" --seed "$SEED_VALUE" 2>"$RESULTS/seed-large.progress" \
+        | tee "$RESULTS/seed-large.txt" >&2 \
+        || die "large seeding failed or exceeded ${SEED_TIMEOUT}s (see $RESULTS/seed-large.*)"
+    SEED_SECONDS=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.0f}')" "$START" "$(date +%s.%N)")
+    check filtered_large GET "$BASE/rest/companies?$FILTER_QUERY"
+    MATCHED_LARGE=$(total_count "$RESULTS/check-filtered_large.json")
+    check all_large GET "$BASE/rest/companies?limit=0"
+    ALL_LARGE=$(total_count "$RESULTS/check-all_large.json")
+    alternate get_60_filtered_large "$BENCH/scenarios/auth.lua" "/rest/companies?$FILTER_QUERY"
+    {
+        echo
+        echo "Large data set: $ALL_LARGE companies; seeding $MORE companies took ${SEED_SECONDS} s ($(sed -n 's/^companies: //p' "$RESULTS/seed-large.txt"))"
+        echo "filtered scenario matches $MATCHED_LARGE"
+        echo
+        table "get_60_filtered_large|GET 60 filtered + ordered, 1M|${R1[get_60_filtered_large]}|${R2[get_60_filtered_large]}|${C1[get_60_filtered_large]}|${C2[get_60_filtered_large]}|0.06"
+        python3 - "${R1[get_60_filtered]}" "${R2[get_60_filtered]}" "${R1[get_60_filtered_large]}" "${R2[get_60_filtered_large]}" <<'PY'
+import sys
+small = [float(a.split()[1]) for a in sys.argv[1:3]]
+large = [float(a.split()[1]) for a in sys.argv[3:5]]
+s, l = sum(small) / 2, sum(large) / 2
+print()
+print(f"filtered GET 60 p50: {s:.2f} ms at 10k, {l:.2f} ms at 1M -> {l / s:.2f}x (target <= 2x: {'met' if l <= 2 * s else 'MISSED'})")
+PY
+    } | tee -a "$RESULTS/table.md"
+fi
+log "raw wrk outputs and table.md in $RESULTS"
