@@ -92,7 +92,13 @@ public:
                                                    : junction(node.children, u" AND "_s, u"1 = 1"_s);
             if (!inner)
                 return inner.error();
-            inner->sql = u"NOT ("_s + inner->sql + u')';
+            // A junction of several operands is parenthesized already.
+            const auto isJunction = [](const FilterNode &n) {
+                return (n.kind == FilterNode::Kind::And || n.kind == FilterNode::Kind::Or) && n.children.size() > 1;
+            };
+            const bool wrapped = node.children.size() > 1
+                                 || (node.children.size() == 1 && isJunction(node.children[0]));
+            inner->sql = wrapped ? u"NOT "_s + inner->sql : u"NOT ("_s + inner->sql + u')';
             return inner;
         }
         case FilterNode::Kind::Condition: return condition(node.condition);
@@ -180,6 +186,7 @@ private:
         case ValueKind::Uuid:
             if (!uuid::isValid(text))
                 return Error::badRequest(u"'%1' is not a valid UUID"_s.arg(text));
+            text = text.toLower(); // stored lower-case by the records service
             break;
         case ValueKind::DateTime: {
             const auto iso = clock::normalizeIso(text);

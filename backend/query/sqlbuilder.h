@@ -36,9 +36,9 @@ struct PageQuery {
 
 /// `SELECT <columns> FROM "<table>" WHERE <where> AND <keyset> ORDER BY ... LIMIT <limit + 1> [OFFSET n]`.
 /// The extra row tells the caller whether there is another page; it is not part of the page.
-/// Backward paging (`before` or `backward`, without `after`): the ORDER BY is reversed (every direction inverted, nulls included)
-/// so that the rows nearest the cursor come first; the caller drops the extra row and then REVERSES the rows to
-/// present them in the requested order. With both cursors the page lies between them, read forward.
+/// Backward paging (`before` or `backward`, without `after`): the ORDER BY is reversed (every direction inverted,
+/// nulls included) so that the rows nearest the cursor come first; the caller drops the extra row and then REVERSES
+/// the rows to present them in the requested order. With both cursors the page lies between them, read forward.
 /// Precondition: the cursors passed validateCursor() for `order` (a missing value would be read as null).
 [[nodiscard]] SqlFragment selectPage(const PageQuery &query, const SqlDialect &dialect);
 

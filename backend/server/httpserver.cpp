@@ -226,7 +226,10 @@ public:
         m_stream.socket().set_option(tcp::no_delay(true), ec);
         const auto remote = m_stream.socket().remote_endpoint(ec);
         if (!ec) {
-            m_remoteAddress = QString::fromStdString(remote.address().to_string());
+            net::ip::address address = remote.address();
+            if (address.is_v6() && address.to_v6().is_v4_mapped()) // dual-stack listener: log 1.2.3.4, not ::ffff:…
+                address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+            m_remoteAddress = QString::fromStdString(address.to_string());
             m_remotePort = remote.port();
         }
         readNext(true);
@@ -496,7 +499,8 @@ private:
         m_bodyBytes = 0;
         if (bodyAllowed) {
             const auto size = static_cast<std::size_t>(m_response.body.size());
-            if (size > 0 && message.find(bhttp::field::content_type) == message.end())
+            if (size > 0 && !m_response.contentType.isEmpty()
+                && message.find(bhttp::field::content_type) == message.end())
                 message.set(bhttp::field::content_type, toStringView(m_response.contentType));
             message.content_length(size); // HEAD too: the length a GET would have had
             if (!m_head) {

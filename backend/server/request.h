@@ -13,7 +13,7 @@ struct Request {
     QByteArray method;  ///< upper case, e.g. "GET"
     QByteArray target;  ///< raw request target, e.g. "/rest/people?limit=2"
     QByteArray path;    ///< target up to '?', still percent-encoded
-    QByteArray query;   ///< target after '?', raw (decode with query/urlquery)
+    QByteArray query;   ///< target after '?', raw (decode with query/querystring.h)
     std::vector<std::pair<QByteArray, QByteArray>> headers; ///< names lower-cased, values as sent
     QByteArray body;
     QString remoteAddress;

@@ -164,7 +164,7 @@ Result<QVariant> convertScalar(ValueKind kind, const QJsonValue &value, const Fi
             if (ok)
                 return n;
         }
-        return where.expects(u"an integer (a number or a numeric string)"_s, value);
+        return where.expects(u"a number"_s, value);
     }
     case ValueKind::Select: {
         if (!value.isString())

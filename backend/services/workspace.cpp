@@ -79,6 +79,14 @@ Result<void> Workspace::bootstrap()
     Database &db = *m_database;
     const QString now = clock::nowIso();
     return db.transaction([&]() -> Result<void> {
+        // Another process (a CLI call racing a first `serve`) may have bootstrapped it since we looked.
+        {
+            auto rows = db.exec(u"SELECT COUNT(*) FROM core_workspaceInfo"_s);
+            if (!rows)
+                return rows.error();
+            if (rows->next() && rows->value(0).toInt() > 0)
+                return {};
+        }
         const QString memberRoleId = QString::fromLatin1(kMemberRoleId);
         VINGT_TRY(db.exec(u"INSERT INTO core_workspaceInfo (id, displayName, applicationId, defaultRoleId, "
                           "dataModelVersion, createdAt) VALUES (?, ?, ?, ?, 1, ?)"_s,

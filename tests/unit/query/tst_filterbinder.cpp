@@ -142,9 +142,15 @@ void TestFilterBinder::rest_data()
         << u"tags[containsExactly]:[]"_s << uR"(("tags" IS NOT NULL AND json_array_length("tags") = 0))"_s
         << QVariantList{};
     QTest::newRow("ARRAY containsAny") << u"aliases[containsAny]:[x]"_s
-                                       << uR"(EXISTS (SELECT 1 FROM json_each("aliases") WHERE json_each.value IN (?)))"_s
+                                       << uR"(EXISTS (SELECT 1 FROM json_each("aliases") )"
+                                          uR"(WHERE json_each.value IN (?)))"_s
                                        << QVariantList{u"x"_s};
     QTest::newRow("not") << u"not(city[eq]:x)"_s << uR"(NOT ("city" = ?))"_s << QVariantList{u"x"_s};
+    QTest::newRow("not of a junction") << u"not(or(city[eq]:x,city[eq]:y))"_s << uR"(NOT ("city" = ? OR "city" = ?))"_s
+                                       << QVariantList{u"x"_s, u"y"_s};
+    QTest::newRow("not of a one-item junction")
+        << u"not(and(city[eq]:x))"_s << uR"(NOT ("city" = ?))"_s << QVariantList{u"x"_s};
+    QTest::newRow("not of not") << u"not(not(city[eq]:x))"_s << uR"(NOT (NOT ("city" = ?)))"_s << QVariantList{u"x"_s};
     QTest::newRow("or with one item") << u"or(city[eq]:x)"_s << uR"("city" = ?)"_s << QVariantList{u"x"_s};
     QTest::newRow("soft-delete trash") << u"and(id[in]:[\""_s + kUuid + u"\"],not(deletedAt[is]:NULL))"_s
                                        << uR"(("id" IN (?) AND NOT ("deletedAt" IS NULL)))"_s << QVariantList{kUuid};
@@ -191,10 +197,10 @@ void TestFilterBinder::json_data()
     QTest::newRow("isEmptyArray false") << QByteArray(R"({"tags":{"isEmptyArray":false}})")
                                         << uR"(NOT (("tags" IS NOT NULL AND json_array_length("tags") = 0)))"_s
                                         << QVariantList{};
-    QTest::newRow("containsIlike")
-        << QByteArray(R"({"aliases":{"containsIlike":"%bo%"}})")
-        << uR"(EXISTS (SELECT 1 FROM json_each("aliases") WHERE vingt_fold(json_each.value) LIKE vingt_fold(?) ESCAPE '\'))"_s
-        << QVariantList{u"%bo%"_s};
+    QTest::newRow("containsIlike") << QByteArray(R"({"aliases":{"containsIlike":"%bo%"}})")
+                                   << uR"(EXISTS (SELECT 1 FROM json_each("aliases") )"
+                                      uR"(WHERE vingt_fold(json_each.value) LIKE vingt_fold(?) ESCAPE '\'))"_s
+                                   << QVariantList{u"%bo%"_s};
     QTest::newRow("sub-field object") << QByteArray(R"({"name":{"firstName":{"ilike":"%jo%"}}})")
                                       << uR"(vingt_fold("nameFirstName") LIKE vingt_fold(?) ESCAPE '\')"_s
                                       << QVariantList{u"%jo%"_s};
@@ -253,7 +259,8 @@ void TestFilterBinder::rejects_data()
            "gte, lt, lte, in, startsWith, endsWith, like, ilike, regex, iregex, is"_s;
     QTest::newRow("startsWith on a select")
         << u"stage[startsWith]:N"_s
-        << u"Comparator 'startsWith' is not supported for field 'stage' on object 'person'. Supported: eq, neq, in, is"_s;
+        << u"Comparator 'startsWith' is not supported for field 'stage' on object 'person'. "
+           "Supported: eq, neq, in, is"_s;
     QTest::newRow("gt on a sub-field names the path")
         << u"emails.additionalEmails[gt]:a"_s
         << u"Comparator 'gt' is not supported for field 'emails.additionalEmails' on object 'person'. Supported: "

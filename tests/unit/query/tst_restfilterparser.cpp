@@ -52,10 +52,12 @@ void TestRestFilterParser::parses_data()
         << QByteArray(R"({"and":[{"n":{"eq":"1"}},{"or":[{"n":{"eq":"2"}},{"n":{"eq":"3"}},)"
                       R"({"and":[{"n":{"eq":"6"}},{"n":{"eq":"7"}}]}]},{"or":[{"n":{"eq":"4"}},{"n":{"eq":"5"}}]}]})");
     QTest::newRow("mixed comparators (Twenty spec 4)")
-        << uR"(and(t[gt]:"val,ue",or(n[is]:NOT_NULL,not(t[startsWith]:"val"),and(n[eq]:6,t[ilike]:"%val%")),or(n[eq]:4,t[is]:NULL)))"_s
+        << uR"(and(t[gt]:"val,ue",or(n[is]:NOT_NULL,not(t[startsWith]:"val"),)"
+           uR"(and(n[eq]:6,t[ilike]:"%val%")),or(n[eq]:4,t[is]:NULL)))"_s
         << QByteArray(
                R"({"and":[{"t":{"gt":"val,ue"}},{"or":[{"n":{"is":"NOT_NULL"}},{"not":{"t":{"startsWith":"val"}}},)"
-               R"({"and":[{"n":{"eq":"6"}},{"t":{"ilike":"%val%"}}]}]},{"or":[{"n":{"eq":"4"}},{"t":{"is":"NULL"}}]}]})");
+               R"({"and":[{"n":{"eq":"6"}},{"t":{"ilike":"%val%"}}]}]},)"
+               R"({"or":[{"n":{"eq":"4"}},{"t":{"is":"NULL"}}]}]})");
     QTest::newRow("two conjunctions at the root form a bare list")
         << u"and(a[eq]:1),or(b[eq]:2)"_s
         << QByteArray(R"({"and":[{"and":[{"a":{"eq":"1"}}]},{"or":[{"b":{"eq":"2"}}]}]})");
@@ -138,7 +140,8 @@ void TestRestFilterParser::rejects_data()
            "'field[in]:[value_1,value_2]'"_s;
     QTest::newRow("in with a quoted list")
         << uR"(id[in]:"a,b")"_s
-        << uR"('filter' invalid for 'in' operator. Received "a,b" array value expected eg: 'field[in]:[value_1,value_2]')"_s;
+        << uR"('filter' invalid for 'in' operator. Received "a,b" array value expected eg: )"
+           uR"('field[in]:[value_1,value_2]')"_s;
     QTest::newRow("containsAny without brackets")
         << u"tags[containsAny]:a"_s
         << u"'filter' invalid for 'containsAny' operator. Received a array value expected eg: "

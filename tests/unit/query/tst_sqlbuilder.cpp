@@ -33,8 +33,10 @@ QString describe(const QVariantList &binds)
 QString describe(const std::vector<ResolvedOrder> &order)
 {
     QStringList out;
-    for (const ResolvedOrder &o : order)
-        out << u"%1 %2 kind=%3 nullable=%4"_s.arg(o.column, directionName(o.direction)).arg(int(o.kind)).arg(o.nullable);
+    for (const ResolvedOrder &o : order) {
+        const QString term = u"%1 %2"_s.arg(o.column, directionName(o.direction));
+        out << u"%1 kind=%2 nullable=%3"_s.arg(term).arg(int(o.kind)).arg(o.nullable);
+    }
     return out.join(u", "_s);
 }
 

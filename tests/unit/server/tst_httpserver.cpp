@@ -239,6 +239,8 @@ public:
         ++prechecks;
         if (!request.body.isEmpty())
             precheckSawBody = true;
+        if (request.path == "/precheck-throw")
+            throw std::runtime_error("precheck boom");
         if (request.path.startsWith("/nope"))
             return errorResponse(404, "NotFoundException", QStringLiteral("Cannot %1").arg(request.path));
         return std::nullopt;
@@ -721,7 +723,7 @@ void TestHttpServer::handlerExceptionGives500()
 {
     Client client(m_port);
     const QByteArray expected = errorBody(500, "InternalServerErrorException", "Internal server error");
-    for (const QByteArray &path : {QByteArray("/throw"), QByteArray("/throw-int")}) {
+    for (const QByteArray &path : {QByteArray("/throw"), QByteArray("/throw-int"), QByteArray("/precheck-throw")}) {
         QVERIFY(client.send(get(path)));
         const auto reply = client.read();
         QVERIFY(reply);
