@@ -134,7 +134,10 @@ private:
     /// Casts one value to what the column stores (API-CONTRACT §1.4: "values are then cast by field type").
     Result<QVariant> cast(const ResolvedColumn &column, const QJsonValue &value) const
     {
-        const ValueKind kind = column.column->kind;
+        ValueKind kind = column.column->kind;
+        // §1.4: NUMBER filters cast to float whatever the storage (an int column compares fine with 5.5).
+        if (kind == ValueKind::Integer && column.field && column.field->type == FieldType::Number && !column.isSubField)
+            kind = ValueKind::Float;
         switch (kind) {
         case ValueKind::Float: {
             double number = value.toDouble();

@@ -1,5 +1,6 @@
 #include "generator.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string_view>
@@ -209,10 +210,10 @@ void appendCompany(QByteArray &out, quint64 seed, quint64 index)
     const QByteArray slug = companySlug(seed, index);
     const City &city = rng.pick(kCities);
     // Employees: log-uniform over 1..100,000 (many small companies, a few large ones).
-    const auto employees = qBound<qint64>(1, qint64(std::llround(std::pow(10.0, rng.unit() * 5.0))), 100'000);
+    const qint64 employees = std::clamp<qint64>(std::llround(std::pow(10.0, rng.unit() * 5.0)), 1, 100'000);
     // ARR: 20k..200k per employee, rounded to thousands, capped so micros stay exact in a double.
     const qint64 perEmployee = 20'000 + qint64(rng.below(180'001));
-    const qint64 arr = qMin<qint64>((employees * perEmployee / 1000) * 1000, 5'000'000'000LL);
+    const qint64 arr = qMin<qint64>((employees * perEmployee / 1000) * 1000, 9'000'000'000LL);
     const bool icp = rng.below(5) == 0;
     const double lat = city.lat + (rng.unit() - 0.5) * 0.2;
     const double lng = city.lng + (rng.unit() - 0.5) * 0.2;

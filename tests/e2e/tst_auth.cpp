@@ -34,8 +34,8 @@ QByteArray b64url(const QByteArray &bytes)
 
 QByteArray unb64url(const QByteArray &text)
 {
-    const auto decoded
-        = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding
+                                                                  | QByteArray::AbortOnBase64DecodingErrors);
     return decoded ? *decoded : QByteArray();
 }
 
@@ -79,9 +79,14 @@ private:
     HttpClient m_http;
     QStringList m_tokensSeen; // every token this test handled, for the "never stored" check
 
-    [[nodiscard]] QList<KeyRow> listKeys(QString *error)
+    /// `api-key list` (active keys), or `api-key list --all` (revoked ones too) with `all`.
+    [[nodiscard]] QList<KeyRow> listKeys(QString *error, bool all = false)
     {
-        const CliResult result = m_server->runCliOnData({u"api-key"_s, u"list"_s});
+        QStringList args{u"api-key"_s, u"list"_s};
+        if (all) {
+            args << u"--all"_s;
+        }
+        const CliResult result = m_server->runCliOnData(args);
         if (result.exitCode != 0) {
             *error = result.describe();
             return {};
@@ -101,10 +106,10 @@ private:
         }
         return rows;
     }
-    [[nodiscard]] KeyRow keyRow(const QString &id)
+    [[nodiscard]] KeyRow keyRow(const QString &id, bool all = false)
     {
         QString error;
-        const QList<KeyRow> rows = listKeys(&error);
+        const QList<KeyRow> rows = listKeys(&error, all);
         for (const KeyRow &row : rows) {
             if (row.id == id) {
                 return row;
@@ -161,12 +166,12 @@ void TestAuth::validationSteps_data()
     QTest::newRow("2 not a JWT") << u"garbage"_s << 401 << u"UNAUTHENTICATED"_s << u"No payload"_s;
     QTest::newRow("2 three garbage segments") << u"dots"_s << 401 << u"UNAUTHENTICATED"_s << u"No payload"_s;
     QTest::newRow("2 payload not JSON") << u"payload-not-json"_s << 401 << u"UNAUTHENTICATED"_s << u"No payload"_s;
-    QTest::newRow("3 signed with another secret") << u"other-secret"_s << 401 << u"UNAUTHENTICATED"_s
-                                                  << u"Token invalid."_s;
-    QTest::newRow("3 payload changed after signing") << u"tampered"_s << 401 << u"UNAUTHENTICATED"_s
-                                                     << u"Token invalid."_s;
-    QTest::newRow("3 alg none without signature") << u"alg-none"_s << 401 << u"UNAUTHENTICATED"_s
-                                                  << u"Token invalid."_s;
+    QTest::newRow("3 signed with another secret")
+        << u"other-secret"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
+    QTest::newRow("3 payload changed after signing")
+        << u"tampered"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
+    QTest::newRow("3 alg none without signature")
+        << u"alg-none"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
     QTest::newRow("3 signature removed") << u"no-signature"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
     QTest::newRow("valid") << u"valid"_s << 200 << QString() << QString();
 }
@@ -383,7 +388,9 @@ void TestAuth::revokedKeyIsRefusedOnTheNextRequest()
     // other keys are untouched
     E2E_STATUS(m_http.get(u"/rest/people?limit=1"_s), 200);
 
-    const KeyRow row = keyRow(id);
+    // `list` shows active keys (like §5.1 `apiKeys`); `list --all` shows the revoked one with its revokedAt
+    QCOMPARE(keyRow(id).id, QString());
+    const KeyRow row = keyRow(id, true);
     QCOMPARE(row.name, name);
     QVERIFY2(QDateTime::fromString(row.revokedAt, Qt::ISODateWithMs).isValid(),
              qPrintable(u"revokedAt [%1] is not an ISO date"_s.arg(row.revokedAt)));
@@ -456,7 +463,8 @@ void TestAuth::tokensAreNeverStored()
             const Jwt jwt(token);
             QVERIFY2(!bytes.contains(token.toLatin1()), qPrintable(u"a token is stored in "_s + path));
             QVERIFY2(!bytes.contains(jwt.signature), qPrintable(u"a token signature is stored in "_s + path));
-            QVERIFY2(!bytes.contains(unb64url(jwt.signature)), qPrintable(u"a raw token signature is stored in "_s + path));
+            QVERIFY2(!bytes.contains(unb64url(jwt.signature)),
+                     qPrintable(u"a raw token signature is stored in "_s + path));
         }
     }
     QVERIFY2(files > 0, "the data directory holds no files");

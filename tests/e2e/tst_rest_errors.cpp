@@ -28,21 +28,22 @@ constexpr qint64 kOverLimit = 10 * 1024 * 1024 + 1;
 
 } // namespace
 
-#define COUNT_IS(plural, filter, expected)                                                                            \
-    do {                                                                                                              \
-        const HttpResponse counted_ = m_http.get(u"/rest/"_s + (plural) + u"?limit=1&filter="_s + pct(filter));      \
-        E2E_STATUS(counted_, 200);                                                                                    \
-        QCOMPARE(counted_.value(u"totalCount"_s).toInt(-1), (expected));                                              \
+#define COUNT_IS(plural, filter, expected)                                                                             \
+    do {                                                                                                               \
+        const HttpResponse counted_ = m_http.get(u"/rest/"_s + (plural) + u"?limit=1&filter="_s + pct(filter));        \
+        E2E_STATUS(counted_, 200);                                                                                     \
+        QCOMPARE(counted_.value(u"totalCount"_s).toInt(-1), (expected));                                               \
     } while (false)
 
 /// Fails unless a raw response is a contract error body with this status and `error` name.
-#define RAW_ERROR(raw, expectedStatus, expectedError)                                                                 \
-    do {                                                                                                              \
-        QVERIFY2((raw).status == (expectedStatus), qPrintable(u"expected HTTP %1, got: %2"_s.arg(expectedStatus).arg((raw).describe()))); \
-        const QJsonObject rawBody_ = (raw).json.object();                                                             \
-        QVERIFY2(rawBody_.value(u"statusCode"_s).toInt() == (expectedStatus), qPrintable((raw).describe()));          \
-        QVERIFY2(rawBody_.value(u"error"_s).toString() == QString(expectedError), qPrintable((raw).describe()));      \
-        QVERIFY2(!rawBody_.value(u"messages"_s).toArray().isEmpty(), qPrintable((raw).describe()));                   \
+#define RAW_ERROR(raw, expectedStatus, expectedError)                                                                  \
+    do {                                                                                                               \
+        QVERIFY2((raw).status == (expectedStatus),                                                                     \
+                 qPrintable(u"expected HTTP %1, got: %2"_s.arg(expectedStatus).arg((raw).describe())));                \
+        const QJsonObject rawBody_ = (raw).json.object();                                                              \
+        QVERIFY2(rawBody_.value(u"statusCode"_s).toInt() == (expectedStatus), qPrintable((raw).describe()));           \
+        QVERIFY2(rawBody_.value(u"error"_s).toString() == QString(expectedError), qPrintable((raw).describe()));       \
+        QVERIFY2(!rawBody_.value(u"messages"_s).toArray().isEmpty(), qPrintable((raw).describe()));                    \
     } while (false)
 
 class TestRestErrors : public QObject
@@ -63,10 +64,7 @@ private:
     }
     [[nodiscard]] QByteArray bearer() const { return "Bearer " + m_server->token().toUtf8(); }
     /// Checks the server still answers on a new connection.
-    [[nodiscard]] bool serverAnswers()
-    {
-        return m_http.withoutToken().get(u"/healthz"_s).status == 200;
-    }
+    [[nodiscard]] bool serverAnswers() { return m_http.withoutToken().get(u"/healthz"_s).status == 200; }
 
 private Q_SLOTS:
     void initTestCase();
@@ -143,16 +141,17 @@ void TestRestErrors::pathErrors_data()
                                     << queryPath(u"/rest/people/%1/extra"_s.arg(id));
     QTest::newRow("four segments") << QByteArray("GET") << u"/rest/a/b/c/d"_s << QByteArray()
                                    << queryPath(u"/rest/a/b/c/d"_s);
-    QTest::newRow("restore with a fourth segment")
-        << QByteArray("PATCH") << u"/rest/people/%1/restore/x"_s.arg(id) << QByteArray()
-        << queryPath(u"/rest/people/%1/restore/x"_s.arg(id));
+    QTest::newRow("restore with a fourth segment") << QByteArray("PATCH") << u"/rest/people/%1/restore/x"_s.arg(id)
+                                                   << QByteArray() << queryPath(u"/rest/people/%1/restore/x"_s.arg(id));
     QTest::newRow("singular name") << QByteArray("GET") << u"/rest/person"_s << QByteArray()
                                    << u"object 'person' not found. Did you mean 'people'?"_s;
     QTest::newRow("singular name with id") << QByteArray("GET") << u"/rest/company/%1"_s.arg(id) << QByteArray()
                                            << u"object 'company' not found. Did you mean 'companies'?"_s;
-    QTest::newRow("singular name in batch") << QByteArray("POST") << u"/rest/batch/opportunity"_s
-                                            << QByteArray(R"([{"name":"x"}])")
-                                            << u"object 'opportunity' not found. Did you mean 'opportunities'?"_s;
+    QTest::newRow("singular name in batch")
+        << QByteArray("POST") << u"/rest/batch/opportunity"_s << QByteArray(R"([{"name":"x"}])")
+        << u"object 'opportunity' not found. Did you mean 'opportunities'?"_s;
+    QTest::newRow("names are case-sensitive")
+        << QByteArray("GET") << u"/rest/People"_s << QByteArray() << u"object 'People' not found. eg: companies"_s;
     QTest::newRow("unknown object") << QByteArray("GET") << u"/rest/foo"_s << QByteArray()
                                     << u"object 'foo' not found. eg: companies"_s;
     QTest::newRow("object out of scope") << QByteArray("GET") << u"/rest/favorites"_s << QByteArray()
@@ -163,14 +162,14 @@ void TestRestErrors::pathErrors_data()
                                     << u"'malformed-uuid' is not a valid UUID"_s;
     QTest::newRow("malformed uuid, PATCH") << QByteArray("PATCH") << u"/rest/people/123"_s
                                            << QByteArray(R"({"city":"x"})") << u"'123' is not a valid UUID"_s;
-    QTest::newRow("malformed uuid, DELETE") << QByteArray("DELETE") << u"/rest/companies/xyz"_s << QByteArray()
-                                            << u"'xyz' is not a valid UUID"_s;
+    QTest::newRow("malformed uuid, DELETE")
+        << QByteArray("DELETE") << u"/rest/companies/xyz"_s << QByteArray() << u"'xyz' is not a valid UUID"_s;
     QTest::newRow("malformed uuid, restore") << QByteArray("PATCH") << u"/rest/people/not-a-uuid/restore"_s
                                              << QByteArray() << u"'not-a-uuid' is not a valid UUID"_s;
     QTest::newRow("malformed uuid, older restore") << QByteArray("PATCH") << u"/rest/restore/people/not-a-uuid"_s
                                                    << QByteArray() << u"'not-a-uuid' is not a valid UUID"_s;
-    QTest::newRow("uuid one digit short") << QByteArray("GET") << u"/rest/people/%1"_s.arg(id.left(35))
-                                          << QByteArray() << u"'%1' is not a valid UUID"_s.arg(id.left(35));
+    QTest::newRow("uuid one digit short") << QByteArray("GET") << u"/rest/people/%1"_s.arg(id.left(35)) << QByteArray()
+                                          << u"'%1' is not a valid UUID"_s.arg(id.left(35));
 }
 
 void TestRestErrors::pathErrors()
@@ -208,7 +207,8 @@ void TestRestErrors::unknownRoutes()
 {
     QFETCH(QByteArray, method);
     QFETCH(QString, path);
-    const QJsonObject expected{{"statusCode", 404}, {"error", "NotFoundException"},
+    const QJsonObject expected{{"statusCode", 404},
+                               {"error", "NotFoundException"},
                                {"messages", QJsonArray{u"Cannot %1 %2"_s.arg(QString::fromLatin1(method), path)}}};
     // with a token and without one: the route check comes before authentication
     const HttpResponse withToken = m_http.send(method, path);
@@ -226,11 +226,10 @@ void TestRestErrors::methodNotAllowed_data()
     QTest::addColumn<QByteArray>("allowed"); // a method the Allow header must list
     const QString id = newUuid();
     QTest::newRow("GET /rest/batch/people") << QByteArray("GET") << u"/rest/batch/people"_s << QByteArray("POST");
-    QTest::newRow("DELETE /rest/batch/people") << QByteArray("DELETE") << u"/rest/batch/people"_s
-                                               << QByteArray("POST");
+    QTest::newRow("DELETE /rest/batch/people") << QByteArray("DELETE") << u"/rest/batch/people"_s << QByteArray("POST");
     QTest::newRow("POST /rest/people/{id}") << QByteArray("POST") << u"/rest/people/"_s + id << QByteArray("GET");
-    QTest::newRow("GET /rest/people/{id}/restore") << QByteArray("GET") << u"/rest/people/%1/restore"_s.arg(id)
-                                                   << QByteArray("PATCH");
+    QTest::newRow("GET /rest/people/{id}/restore")
+        << QByteArray("GET") << u"/rest/people/%1/restore"_s.arg(id) << QByteArray("PATCH");
 }
 
 void TestRestErrors::methodNotAllowed()
@@ -354,10 +353,11 @@ void TestRestErrors::declaredBodyTooLarge()
 void TestRestErrors::expectContinueTooLarge()
 {
     auto raw = connection();
-    QVERIFY(raw->write(RawHttpConnection::buildRequest(
-        "POST", "/rest/people",
-        {{"Authorization", bearer()}, {"Content-Type", "application/json"}, {"Expect", "100-continue"},
-         {"Content-Length", QByteArray::number(kOverLimit)}})));
+    QVERIFY(raw->write(RawHttpConnection::buildRequest("POST", "/rest/people",
+                                                       {{"Authorization", bearer()},
+                                                        {"Content-Type", "application/json"},
+                                                        {"Expect", "100-continue"},
+                                                        {"Content-Length", QByteArray::number(kOverLimit)}})));
     const auto response = raw->readResponse(30000, false, true);
     QVERIFY2(response, qPrintable(raw->errorString()));
     QVERIFY2(response->status != 100, "the server invited an over-limit body with 100 Continue");
@@ -389,7 +389,8 @@ void TestRestErrors::headTooLarge_data()
 {
     QTest::addColumn<QByteArray>("request");
     const QByteArray longValue(20 * 1024, 'a');
-    QTest::newRow("20 KiB URL") << RawHttpConnection::buildRequest("GET", "/rest/people?filter=city%5Beq%5D%3A" + longValue);
+    QTest::newRow("20 KiB URL") << RawHttpConnection::buildRequest("GET",
+                                                                   "/rest/people?filter=city%5Beq%5D%3A" + longValue);
     QTest::newRow("20 KiB header") << RawHttpConnection::buildRequest("GET", "/healthz", {{"X-Big", longValue}});
 }
 
@@ -411,8 +412,8 @@ void TestRestErrors::sqlLookingTextStoredVerbatim()
     const QString job = u"Robert'); DROP TABLE people;-- %1"_s.arg(tag);
     const QString first = u"\" OR \"1\"=\"1"_s;
     const QString last = u"\\'; SELECT * FROM apiKey; --"_s;
-    const QJsonObject body{{"city", city}, {"jobTitle", job},
-                           {"name", QJsonObject{{"firstName", first}, {"lastName", last}}}};
+    const QJsonObject body{
+        {"city", city}, {"jobTitle", job}, {"name", QJsonObject{{"firstName", first}, {"lastName", last}}}};
     const HttpResponse created = m_http.post(u"/rest/people"_s, body);
     E2E_STATUS(created, 201);
     const QString id = created.value(u"data.createPerson.id"_s).toString();
@@ -424,12 +425,12 @@ void TestRestErrors::sqlLookingTextStoredVerbatim()
     QCOMPARE(read.value(u"data.person.name.lastName"_s).toString(), last);
 
     // filter values are bound, never spliced
-    const HttpResponse byCity = m_http.get(
-        u"/rest/people?"_s + query({{u"filter"_s, u"city[eq]:\"%1\",id[eq]:%2"_s.arg(city, id)}}));
+    const HttpResponse byCity = m_http.get(u"/rest/people?"_s
+                                           + query({{u"filter"_s, u"city[eq]:\"%1\",id[eq]:%2"_s.arg(city, id)}}));
     E2E_STATUS(byCity, 200);
     QCOMPARE(byCity.value(u"totalCount"_s).toInt(), 1);
-    const HttpResponse injected
-        = m_http.get(u"/rest/people?"_s + query({{u"filter"_s, u"city[eq]:\"x' OR '1'='1\""_s}}));
+    const HttpResponse injected = m_http.get(u"/rest/people?"_s
+                                             + query({{u"filter"_s, u"city[eq]:\"x' OR '1'='1\""_s}}));
     E2E_STATUS(injected, 200);
     QCOMPARE(injected.value(u"totalCount"_s).toInt(), 0);
 
@@ -453,8 +454,8 @@ void TestRestErrors::veryLongStrings()
     const QString tag = uniqueTag();
     const QString longAscii = tag + QString(1024 * 1024, u'x');
     const QString longUnicode = tag + QString(50 * 1024, QChar(0x00e9)) + u"🚀"_s;
-    const HttpResponse created
-        = m_http.post(u"/rest/people"_s, QJsonObject{{"city", longUnicode}, {"jobTitle", longAscii}});
+    const HttpResponse created = m_http.post(u"/rest/people"_s,
+                                             QJsonObject{{"city", longUnicode}, {"jobTitle", longAscii}});
     E2E_STATUS(created, 201);
     const QString id = created.value(u"data.createPerson.id"_s).toString();
     const HttpResponse read = m_http.get(u"/rest/people/"_s + id);
@@ -473,7 +474,7 @@ void TestRestErrors::veryLongStrings()
 void TestRestErrors::databaseRulesAreNamed400s_data()
 {
     QTest::addColumn<QString>("plural");
-    QTest::addColumn<QJsonObject>("existing"); // created first (TAG replaced)
+    QTest::addColumn<QJsonObject>("existing");  // created first (TAG replaced)
     QTest::addColumn<QJsonObject>("offending"); // must fail with a 400
     QTest::newRow("unique primary email")
         << u"people"_s << QJsonObject{{"emails", QJsonObject{{"primaryEmail", "dup-TAG@example.com"}}}}
@@ -481,9 +482,8 @@ void TestRestErrors::databaseRulesAreNamed400s_data()
     QTest::newRow("unique domain")
         << u"companies"_s << QJsonObject{{"domainName", QJsonObject{{"primaryLinkUrl", "https://dup-TAG.com"}}}}
         << QJsonObject{{"domainName", QJsonObject{{"primaryLinkUrl", "https://dup-TAG.com"}}}};
-    QTest::newRow("dangling join column")
-        << u"people"_s << QJsonObject{{"city", "TAG"}}
-        << QJsonObject{{"companyId", "0a0b0c0d-0000-4000-8000-000000000000"}};
+    QTest::newRow("dangling join column") << u"people"_s << QJsonObject{{"city", "TAG"}}
+                                          << QJsonObject{{"companyId", "0a0b0c0d-0000-4000-8000-000000000000"}};
 }
 
 void TestRestErrors::databaseRulesAreNamed400s()
@@ -535,7 +535,8 @@ void TestRestErrors::concurrentWriters()
             const Headers headers{{"Authorization", authorization}, {"Content-Type", "application/json"}};
             for (int i = 0; i < kSingles; ++i) {
                 const QJsonObject body{{"city", tag}, {"jobTitle", u"w%1-%2"_s.arg(w).arg(i)}};
-                const auto response = raw.exchange(RawHttpConnection::buildRequest("POST", "/rest/people", headers, toJson(body)));
+                const auto response = raw.exchange(
+                    RawHttpConnection::buildRequest("POST", "/rest/people", headers, toJson(body)));
                 if (!response) {
                     outcome.failures << u"writer %1 create %2: %3"_s.arg(w).arg(i).arg(raw.errorString());
                     continue;
@@ -550,11 +551,13 @@ void TestRestErrors::concurrentWriters()
             for (int i = 0; i < kBatch; ++i) {
                 batch.append(QJsonObject{{"city", tag}, {"jobTitle", u"w%1-b%2"_s.arg(w).arg(i)}});
             }
-            const auto response = raw.exchange(RawHttpConnection::buildRequest("POST", "/rest/batch/people", headers, toJson(batch)));
+            const auto response = raw.exchange(
+                RawHttpConnection::buildRequest("POST", "/rest/batch/people", headers, toJson(batch)));
             if (response && response->status == 201) {
                 outcome.created += kBatch;
             } else {
-                outcome.failures << u"writer %1 batch: %2"_s.arg(w).arg(response ? response->describe() : raw.errorString());
+                outcome.failures << u"writer %1 batch: %2"_s.arg(w).arg(response ? response->describe()
+                                                                                 : raw.errorString());
             }
             ++finished;
         });
@@ -570,8 +573,8 @@ void TestRestErrors::concurrentWriters()
         created += outcome.created;
         failures += outcome.failures;
     }
-    QVERIFY2(failures.isEmpty(), qPrintable(u"%1 failed writes, first ones:\n"_s.arg(failures.size())
-                                            + failures.mid(0, 5).join(u'\n')));
+    QVERIFY2(failures.isEmpty(),
+             qPrintable(u"%1 failed writes, first ones:\n"_s.arg(failures.size()) + failures.mid(0, 5).join(u'\n')));
     QCOMPARE(created, kWriters * (kSingles + kBatch));
     COUNT_IS(u"people"_s, u"city[eq]:"_s + tag, kWriters * (kSingles + kBatch));
     // every job title exactly once: nothing lost, nothing doubled
@@ -593,17 +596,19 @@ void TestRestErrors::concurrentUpsertsOfOneEmail()
     for (int w = 0; w < kWriters; ++w) {
         threads.emplace_back([&, w] {
             RawHttpConnection raw(u"127.0.0.1"_s, port);
-            const QJsonObject body{{"city", tag}, {"jobTitle", u"w%1"_s.arg(w)}, {"emails", QJsonObject{{"primaryEmail", email}}}};
-            const auto response = raw.connectToServer()
-                ? raw.exchange(RawHttpConnection::buildRequest(
-                      "POST", "/rest/people?upsert=true",
-                      {{"Authorization", authorization}, {"Content-Type", "application/json"}}, toJson(body)))
-                : std::nullopt;
+            const QJsonObject body{
+                {"city", tag}, {"jobTitle", u"w%1"_s.arg(w)}, {"emails", QJsonObject{{"primaryEmail", email}}}};
+            const auto response = raw.connectToServer() ? raw.exchange(RawHttpConnection::buildRequest(
+                                      "POST", "/rest/people?upsert=true",
+                                      {{"Authorization", authorization}, {"Content-Type", "application/json"}},
+                                      toJson(body)))
+                                                        : std::nullopt;
             if (!response) {
                 results[size_t(w)] = u"no response: "_s + raw.errorString();
             } else if (response->status == 201) {
                 results[size_t(w)] = QString();
-            } else if (response->status == 400 && response->json.object().value(u"error"_s).toString() == u"BadRequestException"_s) {
+            } else if (response->status == 400
+                       && response->json.object().value(u"error"_s).toString() == u"BadRequestException"_s) {
                 results[size_t(w)] = QString(); // a contract error (unique conflict) is acceptable
             } else {
                 results[size_t(w)] = response->describe();
@@ -640,12 +645,14 @@ void TestRestErrors::concurrentUpdatesOfOneRecord()
     for (int w = 0; w < kWriters; ++w) {
         threads.emplace_back([&, w] {
             RawHttpConnection raw(u"127.0.0.1"_s, port);
-            const auto response = raw.connectToServer()
-                ? raw.exchange(RawHttpConnection::buildRequest(
-                      "PATCH", path, {{"Authorization", authorization}, {"Content-Type", "application/json"}},
-                      toJson(QJsonObject{{"jobTitle", u"w%1"_s.arg(w)}})))
-                : std::nullopt;
-            results[size_t(w)] = !response ? raw.errorString() : response->status == 200 ? QString() : response->describe();
+            const auto response = raw.connectToServer() ? raw.exchange(RawHttpConnection::buildRequest(
+                                      "PATCH", path,
+                                      {{"Authorization", authorization}, {"Content-Type", "application/json"}},
+                                      toJson(QJsonObject{{"jobTitle", u"w%1"_s.arg(w)}})))
+                                                        : std::nullopt;
+            results[size_t(w)] = !response                 ? raw.errorString()
+                                 : response->status == 200 ? QString()
+                                                           : response->describe();
             ++finished;
         });
     }
@@ -672,8 +679,9 @@ void TestRestErrors::healthRoutes()
     HttpClient client = anonymous;
     const HttpResponse health = client.get(u"/healthz"_s);
     E2E_STATUS(health, 200);
-    QCOMPARE(health.object(), (QJsonObject{{"status", "ok"}, {"info", QJsonObject{}}, {"error", QJsonObject{}},
-                                           {"details", QJsonObject{}}}));
+    QCOMPARE(
+        health.object(),
+        (QJsonObject{{"status", "ok"}, {"info", QJsonObject{}}, {"error", QJsonObject{}}, {"details", QJsonObject{}}}));
     QVERIFY2(health.header("content-type").startsWith("application/json"), qPrintable(health.describe()));
 
     const HttpResponse database = client.get(u"/healthz/database"_s);
@@ -729,7 +737,8 @@ void TestRestErrors::optionsPreflight()
     // A browser preflight carries no token; it must not be refused for that.
     const HttpResponse response = m_http.withoutToken().send(
         "OPTIONS", u"/rest/people"_s, {},
-        {{"Origin", "http://example.com"}, {"Access-Control-Request-Method", "POST"},
+        {{"Origin", "http://example.com"},
+         {"Access-Control-Request-Method", "POST"},
          {"Access-Control-Request-Headers", "authorization,content-type"}});
     QVERIFY2(response.status == 200 || response.status == 204, qPrintable(response.describe()));
     QCOMPARE(response.header("access-control-allow-origin"), QByteArray("*"));
@@ -754,14 +763,14 @@ void TestRestErrors::keepAlive()
 {
     auto raw = connection();
     for (int i = 0; i < 3; ++i) {
-        const auto response = raw->exchange(RawHttpConnection::buildRequest(
-            "GET", "/rest/people?limit=1", {{"Authorization", bearer()}}));
+        const auto response = raw->exchange(
+            RawHttpConnection::buildRequest("GET", "/rest/people?limit=1", {{"Authorization", bearer()}}));
         QVERIFY2(response, qPrintable(u"request %1: %2"_s.arg(i).arg(raw->errorString())));
         QVERIFY2(response->status == 200, qPrintable(response->describe()));
     }
     // an error answer keeps the connection too
-    const auto notFound = raw->exchange(RawHttpConnection::buildRequest(
-        "GET", "/rest/people/" + newUuid().toUtf8(), {{"Authorization", bearer()}}));
+    const auto notFound = raw->exchange(
+        RawHttpConnection::buildRequest("GET", "/rest/people/" + newUuid().toUtf8(), {{"Authorization", bearer()}}));
     QVERIFY2(notFound && notFound->status == 404, qPrintable(raw->errorString()));
     const auto after = raw->exchange(RawHttpConnection::buildRequest("GET", "/healthz"));
     QVERIFY2(after && after->status == 200, qPrintable(raw->errorString()));
@@ -778,8 +787,8 @@ void TestRestErrors::malformedHttp_data()
         << QByteArray("POST /rest/people HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n{}");
     QTest::newRow("two different Content-Length")
         << QByteArray("POST /rest/people HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}");
-    QTest::newRow("bad chunk size")
-        << QByteArray("POST /rest/people HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+    QTest::newRow("bad chunk size") << QByteArray(
+        "POST /rest/people HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
 }
 
 void TestRestErrors::malformedHttp()
@@ -799,10 +808,11 @@ void TestRestErrors::expectContinue()
     const QString tag = uniqueTag();
     const QByteArray body = toJson(QJsonObject{{"city", tag}});
     auto raw = connection();
-    QVERIFY(raw->write(RawHttpConnection::buildRequest(
-        "POST", "/rest/people",
-        {{"Authorization", bearer()}, {"Content-Type", "application/json"}, {"Expect", "100-continue"},
-         {"Content-Length", QByteArray::number(body.size())}})));
+    QVERIFY(raw->write(RawHttpConnection::buildRequest("POST", "/rest/people",
+                                                       {{"Authorization", bearer()},
+                                                        {"Content-Type", "application/json"},
+                                                        {"Expect", "100-continue"},
+                                                        {"Content-Length", QByteArray::number(body.size())}})));
     const auto interim = raw->readResponse(30000, false, true);
     QVERIFY2(interim, qPrintable(raw->errorString()));
     QCOMPARE(interim->status, 100);

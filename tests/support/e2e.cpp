@@ -102,12 +102,29 @@ QString envelopeProblem(const HttpResponse &response, int status)
     return {};
 }
 
+QString errorProblem(const HttpResponse &response, int status)
+{
+    if (QString problem = envelopeProblem(response, status); !problem.isEmpty()) {
+        return problem;
+    }
+    if (!response.header("content-type").toLower().startsWith("application/json")) {
+        return QStringLiteral("the error is not sent as application/json");
+    }
+    for (const QString &message : response.messages()) {
+        if (QString leak = leakProblem(message); !leak.isEmpty()) {
+            return leak;
+        }
+    }
+    return {};
+}
+
 QString leakProblem(const QString &message, const QString &dataDir)
 {
     static const QRegularExpression sql(
-        QStringLiteral("\\b(SELECT\\s.+\\sFROM|INSERT\\s+INTO|UPDATE\\s+\\S+\\s+SET|DELETE\\s+FROM|CREATE\\s+TABLE|"
-                       "constraint failed|sqlite|SQLITE_|no such (table|column)|QSQLITE|QPSQL|"
-                       "near \"[^\"]*\": syntax error|RETURNING|ON CONFLICT|\\.cpp\\b|\\.h:\\d|std::|vingt::|0x[0-9a-f]{8,})"),
+        QStringLiteral(
+            "\\b(SELECT\\s.+\\sFROM|INSERT\\s+INTO|UPDATE\\s+\\S+\\s+SET|DELETE\\s+FROM|CREATE\\s+TABLE|"
+            "constraint failed|sqlite|SQLITE_|no such (table|column)|QSQLITE|QPSQL|"
+            "near \"[^\"]*\": syntax error|RETURNING|ON CONFLICT|\\.cpp\\b|\\.h:\\d|std::|vingt::|0x[0-9a-f]{8,})"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression path(QStringLiteral("(^|[\\s'\"(])(/tmp/|/home/|/usr/|/var/|/work/|/root/)"));
     const auto sqlMatch = sql.match(message);

@@ -38,42 +38,46 @@ namespace vingt::test {
 /// Why `response` is not a contract error body (API-CONTRACT §0.3) for `status`, or an empty string when it is:
 /// `statusCode` equals the HTTP status, `error` a string, `messages` a non-empty array of strings, optional `code`.
 [[nodiscard]] QString envelopeProblem(const HttpResponse &response, int status);
+/// envelopeProblem(), plus: the body is sent as application/json and no message leaks internals.
+[[nodiscard]] QString errorProblem(const HttpResponse &response, int status);
 /// Why an error message leaks internals (SQL text, file paths, source names), or an empty string.
 [[nodiscard]] QString leakProblem(const QString &message, const QString &dataDir = {});
 
 } // namespace vingt::test
 
 /// Fails unless the response has this HTTP status; prints the request and the whole response.
-#define E2E_STATUS(response, expectedStatus)                                                                          \
-    do {                                                                                                              \
-        const auto &e2eStatusResponse_ = (response);                                                                        \
-        if (e2eStatusResponse_.status != (expectedStatus)) {                                                                \
-            QFAIL(qPrintable(QStringLiteral("expected HTTP %1: %2").arg(expectedStatus).arg(e2eStatusResponse_.describe()))); \
-        }                                                                                                             \
+#define E2E_STATUS(response, expectedStatus)                                                                           \
+    do {                                                                                                               \
+        const auto &e2eStatusResponse_ = (response);                                                                   \
+        if (e2eStatusResponse_.status != (expectedStatus)) {                                                           \
+            QFAIL(qPrintable(                                                                                          \
+                QStringLiteral("expected HTTP %1: %2").arg(expectedStatus).arg(e2eStatusResponse_.describe())));       \
+        }                                                                                                              \
     } while (false)
 
-/// Fails unless the response is the contract error body with this status, `error` name and single message.
-#define E2E_ERROR(response, expectedStatus, expectedError, expectedMessage)                                          \
-    do {                                                                                                              \
-        const auto &e2eResponse_ = (response);                                                                        \
-        E2E_STATUS(e2eResponse_, expectedStatus);                                                                     \
-        const QString e2eProblem_ = vingt::test::envelopeProblem(e2eResponse_, expectedStatus);                       \
-        QVERIFY2(e2eProblem_.isEmpty(), qPrintable(e2eProblem_ + QStringLiteral(": ") + e2eResponse_.describe()));   \
-        QCOMPARE(e2eResponse_.error(), QString(expectedError));                                                       \
-        QCOMPARE(e2eResponse_.messages(), QStringList{QString(expectedMessage)});                                     \
+/// Fails unless the response is the contract error body with this status, `error` name and single message, sent as
+/// JSON, with no internals (SQL, paths) in it.
+#define E2E_ERROR(response, expectedStatus, expectedError, expectedMessage)                                            \
+    do {                                                                                                               \
+        const auto &e2eResponse_ = (response);                                                                         \
+        E2E_STATUS(e2eResponse_, expectedStatus);                                                                      \
+        const QString e2eProblem_ = vingt::test::errorProblem(e2eResponse_, expectedStatus);                           \
+        QVERIFY2(e2eProblem_.isEmpty(), qPrintable(e2eProblem_ + QStringLiteral(": ") + e2eResponse_.describe()));     \
+        QCOMPARE(e2eResponse_.error(), QString(expectedError));                                                        \
+        QCOMPARE(e2eResponse_.messages(), QStringList{QString(expectedMessage)});                                      \
     } while (false)
 
 /// A 400 BadRequestException with exactly this message.
 #define E2E_BAD_REQUEST(response, expectedMessage) E2E_ERROR(response, 400, "BadRequestException", expectedMessage)
 
 /// Fails unless the response is a contract error body with this status whose first message contains `fragment`.
-#define E2E_ERROR_CONTAINS(response, expectedStatus, fragment)                                                       \
-    do {                                                                                                              \
-        const auto &e2eResponse_ = (response);                                                                        \
-        E2E_STATUS(e2eResponse_, expectedStatus);                                                                     \
-        const QString e2eProblem_ = vingt::test::envelopeProblem(e2eResponse_, expectedStatus);                       \
-        QVERIFY2(e2eProblem_.isEmpty(), qPrintable(e2eProblem_ + QStringLiteral(": ") + e2eResponse_.describe()));   \
-        QVERIFY2(e2eResponse_.messages().value(0).contains(QString(fragment)),                                       \
-                 qPrintable(QStringLiteral("message does not contain \"%1\": %2")                                     \
-                                .arg(QString(fragment), e2eResponse_.describe())));                                   \
+#define E2E_ERROR_CONTAINS(response, expectedStatus, fragment)                                                         \
+    do {                                                                                                               \
+        const auto &e2eResponse_ = (response);                                                                         \
+        E2E_STATUS(e2eResponse_, expectedStatus);                                                                      \
+        const QString e2eProblem_ = vingt::test::errorProblem(e2eResponse_, expectedStatus);                           \
+        QVERIFY2(e2eProblem_.isEmpty(), qPrintable(e2eProblem_ + QStringLiteral(": ") + e2eResponse_.describe()));     \
+        QVERIFY2(e2eResponse_.messages().value(0).contains(QString(fragment)),                                         \
+                 qPrintable(QStringLiteral("message does not contain \"%1\": %2")                                      \
+                                .arg(QString(fragment), e2eResponse_.describe())));                                    \
     } while (false)

@@ -93,20 +93,18 @@ QString HttpResponse::describe() const
     if (status == 0) {
         return QStringLiteral("%1 %2 -> no response (%3)").arg(QString::fromLatin1(method), target, networkError);
     }
-    return QStringLiteral("%1 %2 -> %3 %4").arg(QString::fromLatin1(method), target).arg(status).arg(clipped(body));
+    // one arg() call: the target holds %XX escapes that a second arg() would take for placeholders
+    return QStringLiteral("%1 %2 -> %3 %4")
+        .arg(QString::fromLatin1(method), target, QString::number(status), clipped(body));
 }
 
-HttpClient::HttpClient()
-    : m_manager(std::make_shared<QNetworkAccessManager>())
-{
-}
+HttpClient::HttpClient() : m_manager(std::make_shared<QNetworkAccessManager>()) {}
 
 HttpClient::HttpClient(const QUrl &baseUrl, const QString &token)
     : m_manager(std::make_shared<QNetworkAccessManager>())
     , m_baseUrl(baseUrl)
     , m_token(token)
-{
-}
+{}
 
 HttpClient HttpClient::withoutToken() const
 {

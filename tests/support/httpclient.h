@@ -24,10 +24,10 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 struct HttpResponse {
     int status = 0; ///< 0 when no response arrived (see networkError)
     QByteArray body;
-    QJsonDocument json;                    ///< null when the body is not JSON
-    QMap<QByteArray, QByteArray> headers;  ///< lower-case names; repeated headers joined with ", "
-    QString networkError;                  ///< transport failure (timeout, refused); empty when a response came
-    QByteArray method;                     ///< the request, for describe()
+    QJsonDocument json;                   ///< null when the body is not JSON
+    QMap<QByteArray, QByteArray> headers; ///< lower-case names; repeated headers joined with ", "
+    QString networkError;                 ///< transport failure (timeout, refused); empty when a response came
+    QByteArray method;                    ///< the request, for describe()
     QString target;
 
     [[nodiscard]] QJsonObject object() const { return json.object(); }

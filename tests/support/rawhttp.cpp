@@ -27,8 +27,7 @@ RawHttpConnection::RawHttpConnection(const QString &host, quint16 port)
     : m_host(host)
     , m_port(port)
     , m_socket(std::make_unique<QTcpSocket>())
-{
-}
+{}
 
 RawHttpConnection::~RawHttpConnection() = default;
 
@@ -40,6 +39,11 @@ bool RawHttpConnection::connectToServer(int timeoutMs)
         return false;
     }
     return true;
+}
+
+bool RawHttpConnection::isConnected() const
+{
+    return m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 bool RawHttpConnection::write(const QByteArray &bytes, int timeoutMs)
@@ -237,7 +241,7 @@ QByteArray RawHttpConnection::buildRequest(const QByteArray &method, const QByte
     for (const auto &header : headers) {
         request += header.first + ": " + header.second + "\r\n";
         hasLength = hasLength || header.first.compare("Content-Length", Qt::CaseInsensitive) == 0
-            || header.first.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0;
+                    || header.first.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0;
     }
     if (!body.isEmpty() && !hasLength) {
         request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";

@@ -42,6 +42,7 @@ public:
     RawHttpConnection &operator=(const RawHttpConnection &) = delete;
 
     [[nodiscard]] bool connectToServer(int timeoutMs = 10000);
+    [[nodiscard]] bool isConnected() const;
     /// Writes all bytes; false when the connection broke.
     [[nodiscard]] bool write(const QByteArray &bytes, int timeoutMs = 30000);
     /// Reads one complete response. 1xx interim responses are skipped unless `keepInformational`. For a response to

@@ -37,18 +37,13 @@ QString CliResult::describe() const
     if (!error.isEmpty()) {
         return QStringLiteral("could not run: %1").arg(error);
     }
-    return QStringLiteral("exit code %1; stdout: [%2]; stderr: [%3]").arg(exitCode).arg(clip(out), clip(err));
+    return QStringLiteral("%1; stdout: [%2]; stderr: [%3]")
+        .arg(crashed ? QStringLiteral("crashed") : QStringLiteral("exit code %1").arg(exitCode), clip(out), clip(err));
 }
 
-ServerProcess::ServerProcess()
-    : ServerProcess(Options{})
-{
-}
+ServerProcess::ServerProcess() : ServerProcess(Options{}) {}
 
-ServerProcess::ServerProcess(Options options)
-    : m_options(std::move(options))
-{
-}
+ServerProcess::ServerProcess(Options options) : m_options(std::move(options)) {}
 
 ServerProcess::~ServerProcess()
 {
@@ -115,6 +110,7 @@ CliResult ServerProcess::runCli(const QStringList &args, int timeoutMs)
     }
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
+    result.crashed = result.error.isEmpty() && process.exitStatus() == QProcess::CrashExit;
     result.exitCode = process.exitStatus() == QProcess::NormalExit && result.error.isEmpty() ? process.exitCode() : -1;
     return result;
 }
@@ -133,7 +129,8 @@ std::optional<QString> ServerProcess::createApiKey(const QString &name, const QS
     const CliResult result = runCliOnData(args);
     const QString token = result.outText().trimmed();
     if (result.exitCode != 0 || !looksLikeJwt(token)) {
-        m_error = QStringLiteral("`vingt %1` failed or printed no token: %2").arg(args.join(u' '), result.describe());
+        m_error = QStringLiteral("`vingt %1` failed or printed no token: %2")
+                      .arg((args + storageArgs()).join(u' '), result.describe());
         return std::nullopt;
     }
     return token;

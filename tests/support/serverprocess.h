@@ -14,10 +14,11 @@ namespace vingt::test {
 
 /// @brief What a finished `vingt` command gave back.
 struct CliResult {
-    int exitCode = -1; ///< -1 when the process crashed, was killed or did not finish in time
-    QByteArray out;    ///< stdout
-    QByteArray err;    ///< stderr
-    QString error;     ///< why the process could not be run, if it could not
+    int exitCode = -1;    ///< -1 when the process crashed, was killed or did not finish in time
+    QByteArray out;       ///< stdout
+    QByteArray err;       ///< stderr
+    QString error;        ///< why the process could not be run, if it could not
+    bool crashed = false; ///< killed by a signal (a crash)
 
     [[nodiscard]] QString outText() const { return QString::fromUtf8(out); }
     [[nodiscard]] QString errText() const { return QString::fromUtf8(err); }
@@ -39,9 +40,9 @@ public:
         QString keyName = QStringLiteral("e2e");
         QStringList settings = {QStringLiteral("rateLimit.shortLimit=1000000"),
                                 QStringLiteral("rateLimit.longLimit=1000000")}; ///< `--setting` values
-        QStringList extraServeArgs; ///< appended to `vingt serve ...`
-        int threads = 0;            ///< `--threads N` when > 0
-        bool createKey = true;      ///< run `vingt api-key create` before the first start
+        QStringList extraServeArgs;                                             ///< appended to `vingt serve ...`
+        int threads = 0;                                                        ///< `--threads N` when > 0
+        bool createKey = true; ///< run `vingt api-key create` before the first start
         int startTimeoutMs = 30000;
     };
 

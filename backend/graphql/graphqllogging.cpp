@@ -1,0 +1,5 @@
+#include "graphqllogging.h"
+
+namespace vingt::graphql {
+Q_LOGGING_CATEGORY(lcGraphql, "vingt.graphql")
+} // namespace vingt::graphql
