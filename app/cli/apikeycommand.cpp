@@ -38,6 +38,7 @@ int apiKey(const QStringList &arguments)
         return 1;
     }
     ApiKeyService &keys = workspace->apiKeys();
+    const Actor actor = Actor::system(); // the machine's owner: every permission
 
     if (action == "create"_L1) {
         if (parser.value(u"name"_s).trimmed().isEmpty()) {
@@ -59,7 +60,7 @@ int apiKey(const QStringList &arguments)
             err(u"vingt api-key create: %1"_s.arg(role.error().message));
             return 1;
         }
-        auto issued = keys.create(parser.value(u"name"_s), expiresAt, role.value());
+        auto issued = keys.issue(actor, parser.value(u"name"_s), expiresAt, role.value());
         if (!issued) {
             err(u"vingt api-key create: %1"_s.arg(issued.error().message));
             return 1;
@@ -68,7 +69,7 @@ int apiKey(const QStringList &arguments)
         return 0;
     }
     if (action == "list"_L1) {
-        auto list = keys.list(parser.isSet(u"all"_s));
+        auto list = keys.list(actor, parser.isSet(u"all"_s));
         if (!list) {
             err(u"vingt api-key list: %1"_s.arg(list.error().message));
             return 1;
@@ -87,7 +88,7 @@ int apiKey(const QStringList &arguments)
             err(u"vingt api-key revoke: give the key id (see 'vingt api-key list')"_s);
             return 2;
         }
-        auto revoked = keys.revoke(id);
+        auto revoked = keys.revoke(actor, id);
         if (!revoked) {
             err(u"vingt api-key revoke: %1"_s.arg(revoked.error().message));
             return 1;

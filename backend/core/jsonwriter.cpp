@@ -1,7 +1,8 @@
 #include "core/jsonwriter.h"
 
+#include <QLocale>
+
 #include <cmath>
-#include <cstdio>
 
 namespace vingt {
 
@@ -99,18 +100,8 @@ void JsonWriter::value(double d)
         m_buffer.append(QByteArray::number(static_cast<qlonglong>(d)));
         return;
     }
-    char buf[32];
-    const int n = std::snprintf(buf, sizeof buf, "%.17g", d);
-    // Prefer the shortest representation that round-trips.
-    for (int precision = 15; precision <= 17; ++precision) {
-        char shortBuf[32];
-        const int m = std::snprintf(shortBuf, sizeof shortBuf, "%.*g", precision, d);
-        if (std::strtod(shortBuf, nullptr) == d) {
-            m_buffer.append(shortBuf, m);
-            return;
-        }
-    }
-    m_buffer.append(buf, n);
+    // The shortest text that reads back as the same double (one conversion, no retries).
+    m_buffer.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
 }
 
 void JsonWriter::null()

@@ -1,4 +1,4 @@
-#include "graphqllogging.h"
+#include "graphql/graphqllogging.h"
 
 namespace vingt::graphql {
 Q_LOGGING_CATEGORY(lcGraphql, "vingt.graphql")

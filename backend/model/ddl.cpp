@@ -49,17 +49,33 @@ QStringList Ddl::createTable(const ObjectMetadata &object, const DataModel &mode
     QStringList statements;
     statements << u"CREATE TABLE %1 (%2)"_s.arg(table, columnDefs.join(u", "_s));
 
+    // Sort and filter indexes cover live rows only and end with the id tie-breaker, so a page
+    // (`WHERE "deletedAt" IS NULL … ORDER BY col, id LIMIT n`) reads n index entries instead of sorting the table.
+    // A plain deletedAt index would be picked for `"deletedAt" IS NULL` (true for almost every row) and force a
+    // full sort; the trash gets a partial index of deleted rows instead.
+    const bool softDeletable = object.column(u"deletedAt"_s) != nullptr;
     auto addIndex = [&](const QString &columnName) {
-        if (object.column(columnName))
-            statements << u"CREATE INDEX %1 ON %2 (%3)"_s.arg(
-                dialect.quote(u"IDX_%1_%2"_s.arg(object.tableName(), columnName)), table, dialect.quote(columnName));
+        if (!object.column(columnName))
+            return;
+        const QString name = dialect.quote(u"IDX_%1_%2"_s.arg(object.tableName(), columnName));
+        if (softDeletable) {
+            statements << u"CREATE INDEX %1 ON %2 (%3, \"id\") WHERE \"deletedAt\" IS NULL"_s.arg(
+                name, table, dialect.quote(columnName));
+        } else {
+            statements << u"CREATE INDEX %1 ON %2 (%3, \"id\")"_s.arg(name, table, dialect.quote(columnName));
+        }
     };
-    addIndex(u"deletedAt"_s);
+    if (softDeletable) {
+        statements << u"CREATE INDEX %1 ON %2 (\"deletedAt\") WHERE \"deletedAt\" IS NOT NULL"_s.arg(
+            dialect.quote(u"IDX_%1_deletedAt"_s.arg(object.tableName())), table);
+        // The live rows by id: the default page (ORDER BY id) and totalCount read this narrow index, not the table.
+        statements << u"CREATE INDEX %1 ON %2 (\"id\") WHERE \"deletedAt\" IS NULL"_s.arg(
+            dialect.quote(u"IDX_%1_live"_s.arg(object.tableName())), table);
+    }
     addIndex(u"createdAt"_s);
     addIndex(u"position"_s);
     if (const FieldMetadata *label = object.labelIdentifierField()) {
-        const auto subs = compositeSubFields(label->type);
-        if (subs.empty())
+        if (compositeSubFields(label->type).empty())
             addIndex(label->name);
     }
     statements << indexes;

@@ -126,6 +126,9 @@ void ObjectMetadata::finalize()
     fieldIndexByName.clear();
     columnIndexByName.clear();
     fieldFirstColumn.assign(fields.size(), -1);
+    fieldKeys.clear();
+    for (const FieldMetadata &f : fields)
+        fieldKeys.push_back(f.name.toUtf8()); // validated identifiers: no character needs escaping
     for (int i = 0; i < int(fields.size()); ++i) {
         const FieldMetadata &f = fields[i];
         fieldIndexByName.insert(f.name, i);
@@ -147,6 +150,20 @@ void ObjectMetadata::finalize()
     }
     for (int c = 0; c < int(columns.size()); ++c)
         columnIndexByName.insert(columns[c].name, c);
+
+    auto quote = [](const QString &identifier) {
+        return u'"' + QString(identifier).replace(u'"', "\"\""_L1) + u'"';
+    };
+    QStringList quoted;
+    QStringList placeholders;
+    for (const StorageColumn &column : columns) {
+        quoted << quote(column.name);
+        placeholders << u"?"_s;
+    }
+    sql.table = quote(tableName());
+    sql.columnList = quoted.join(u',');
+    sql.insert = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(sql.table, sql.columnList, placeholders.join(u','));
+    sql.selectById = u"SELECT %1 FROM %2 WHERE \"id\" = ?"_s.arg(sql.columnList, sql.table);
 }
 
 DataModel::DataModel(qint64 version, std::vector<ObjectMetadata> objects)

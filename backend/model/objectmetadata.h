@@ -45,6 +45,14 @@ struct ObjectMetadata {
     QHash<QString, int> fieldIndexByName;
     QHash<QString, int> columnIndexByName;
     std::vector<int> fieldFirstColumn; ///< per field: index of its first column in `columns`, or -1
+    std::vector<QByteArray> fieldKeys;   ///< per field: its name in UTF-8, for writing JSON keys without conversion
+    /// SQL text derived once per snapshot (identifiers double-quoted, as every supported dialect does).
+    struct Sql {
+        QString table;      ///< `"person"`
+        QString columnList; ///< `"id","createdAt",…` in `columns` order
+        QString insert;     ///< `INSERT INTO "person" (…) VALUES (?,…)`
+        QString selectById; ///< `SELECT … FROM "person" WHERE "id" = ?`
+    } sql;
 
     /// The SQL table holding this object's records.
     [[nodiscard]] QString tableName() const { return nameSingular; }

@@ -2,8 +2,10 @@
 
 #include "core/jsonwriter.h"
 #include "query/querystring.h"
+#include "rest/apikeyroutes.h"
 #include "rest/coreroutes.h"
 #include "rest/resterror.h"
+#include "rest/roleroutes.h"
 #include "services/instance.h"
 #include "services/workspace.h"
 
@@ -54,6 +56,30 @@ Route classify(const QByteArray &rawPath)
     return route;
 }
 
+/// The routes served below `/rest/metadata` and the legacy `/rest/apiKeys` (§5.2, 6.5): the segments from
+/// "apiKeys" / "roles" on, whether it is a legacy alias, and the methods the path takes (empty: not served).
+struct MetadataRoute {
+    QStringList segments;
+    bool legacy = false;
+    bool roles = false;
+    QByteArray allowed;
+};
+
+MetadataRoute metadataRoute(const Route &route)
+{
+    MetadataRoute m;
+    if (route.surface == Surface::RestMetadata) {
+        m.segments = route.segments.mid(1);
+        m.roles = m.segments.value(0) == "roles"_L1;
+        m.allowed = m.roles ? RoleRoutes::allowedMethods(m.segments) : ApiKeyRoutes::allowedMethods(m.segments, false);
+    } else if (route.surface == Surface::LegacyMetadata) {
+        m.segments = route.segments;
+        m.legacy = true;
+        m.allowed = ApiKeyRoutes::allowedMethods(m.segments, true);
+    }
+    return m;
+}
+
 http::Response methodNotAllowed(const http::Request &request, const QString &path, const QByteArray &allow)
 {
     http::Response response = errorResponse(
@@ -77,7 +103,12 @@ std::optional<http::Response> checkMethod(const http::Request &request, const Ro
     case Surface::OpenApi:
         return get ? std::nullopt : std::optional(methodNotAllowed(request, route.decodedPath, "GET,HEAD"));
     case Surface::RestMetadata:
-    case Surface::LegacyMetadata: return std::nullopt;
+    case Surface::LegacyMetadata: {
+        const QByteArray allowed = metadataRoute(route).allowed;
+        if (allowed.isEmpty() || allowed.split(',').contains(m == "HEAD" ? QByteArray("GET") : m))
+            return std::nullopt;
+        return methodNotAllowed(request, route.decodedPath, allowed);
+    }
     case Surface::Core: {
         auto path = parseCorePath(m, route.segments, route.decodedPath);
         if (!path && path.error().kind == ErrorKind::MethodNotAllowed)
@@ -119,6 +150,16 @@ http::Response health(const Route &route, Instance &instance)
     return errorResponse(Error::badRequest(u"Invalid indicatorId: %1"_s.arg(route.segments.join(u'/'))));
 }
 
+/// §7 headers on every API-key response; `Retry-After` when refused.
+void setRateLimitHeaders(http::Response &response, const RateLimitDecision &decision)
+{
+    response.setHeader("X-RateLimit-Limit", QByteArray::number(decision.limit));
+    response.setHeader("X-RateLimit-Remaining", QByteArray::number(decision.remaining));
+    response.setHeader("X-RateLimit-Reset", QByteArray::number(decision.resetSecs));
+    if (!decision.allowed)
+        response.setHeader("Retry-After", QByteArray::number(decision.retryAfterSecs));
+}
+
 /// §5.4 step 1: Bearer header, else `?token=` (REST and OpenAPI only).
 QByteArray findToken(const http::Request &request, const Result<QueryParams> &params)
 {
@@ -128,6 +169,38 @@ QByteArray findToken(const http::Request &request, const Result<QueryParams> &pa
     if (params && params->contains(u"token"_s))
         return params->value(u"token"_s).toUtf8();
     return {};
+}
+
+/// Authentication (§5.4) → rate limit (§7) → core path or metadata route, for every surface that needs a key.
+http::Response serveAuthenticated(const Authenticator &authenticator, const http::Request &request, bool core,
+                                  const Route &route, const MetadataRoute &metadata)
+{
+    const Result<QueryParams> params = parseQueryString(request.query);
+    const QByteArray token = findToken(request, params);
+    if (token.isEmpty())
+        return errorResponse(Error::authForbidden(u"Missing authentication token"_s));
+    auto auth = authenticator.authenticate(token);
+    if (!auth)
+        return errorResponse(auth.error());
+
+    // §7: one token per core REST call; the metadata routes take none but report the buckets all the same.
+    RateLimiter &limiter = auth->workspace->rateLimiter();
+    const RateLimitDecision decision = core ? limiter.tryConsume() : limiter.peek();
+    http::Response response;
+    if (!decision.allowed) {
+        response = errorResponse(Error{ErrorKind::RateLimited, decision.message, u"RATE_LIMITED"_s});
+    } else if (core) {
+        auto path = parseCorePath(request.method, route.segments, route.decodedPath);
+        response = path ? CoreRoutes::handle(request, *path, params, *auth) : errorResponse(path.error());
+    } else if (!params) {
+        response = errorResponse(params.error());
+    } else if (metadata.roles) {
+        response = RoleRoutes::handle(request, metadata.segments, *params, *auth);
+    } else {
+        response = ApiKeyRoutes::handle(request, metadata.segments, *params, *auth);
+    }
+    setRateLimitHeaders(response, decision);
+    return response;
 }
 
 } // namespace
@@ -161,25 +234,18 @@ http::Response ApiHandler::handle(const http::Request &request)
     }
     if (route.surface == Surface::Health)
         return health(route, m_instance);
-    if (route.surface != Surface::Core) {
-        // Served by later parts of Vingt (GraphQL, Metadata API, OpenAPI); say so plainly.
+    const MetadataRoute metadata = metadataRoute(route);
+    if (route.surface != Surface::Core && metadata.allowed.isEmpty()) {
+        // Served by later parts of Vingt (GraphQL, the rest of the Metadata API, OpenAPI); say so plainly.
         return errorResponse(Error::notFound(
             u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
                 QString::fromLatin1(request.method), route.decodedPath)));
     }
-
-    const Result<QueryParams> params = parseQueryString(request.query);
-    const QByteArray token = findToken(request, params);
-    if (token.isEmpty())
-        return errorResponse(Error::authForbidden(u"Missing authentication token"_s));
-    auto auth = m_authenticator.authenticate(token);
-    if (!auth)
-        return errorResponse(auth.error());
-
-    auto path = parseCorePath(request.method, route.segments, route.decodedPath);
-    if (!path)
-        return errorResponse(path.error());
-    return CoreRoutes::handle(request, *path, params, *auth);
+    http::Response response = serveAuthenticated(m_authenticator, request, route.surface == Surface::Core, route,
+                                                 metadata);
+    if (metadata.legacy)
+        ApiKeyRoutes::addDeprecationHeaders(response);
+    return response;
 }
 
 } // namespace vingt::rest

@@ -209,7 +209,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     if (!options)
         return errorResponse(options.error());
     auto projection = records.projection(object, options->fields, options->depth, options->omitNullValues,
-                                         settings.restMaxFieldsReturned());
+                                         settings.restMaxFieldsReturned(), auth.actor);
     if (!projection)
         return errorResponse(projection.error());
     Envelope envelope(auth, object, *projection);
@@ -236,7 +236,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     }
     case CorePath::Kind::One: {
         if (method == "GET" || method == "HEAD") {
-            auto record = records.findOne(model, object, path.id, options->depth);
+            auto record = records.findOne(model, object, path.id, options->depth, auth.actor);
             if (!record)
                 return errorResponse(record.error());
             envelope.record(object.nameSingular, *record);
@@ -345,7 +345,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     }
     find.startingAfter = params.value(u"starting_after"_s);
     find.endingBefore = params.value(u"ending_before"_s);
-    auto page = records.findMany(model, find);
+    auto page = records.findMany(model, find, auth.actor);
     if (!page)
         return errorResponse(page.error());
     envelope.records(object.namePlural, page->records);

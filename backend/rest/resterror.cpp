@@ -19,10 +19,11 @@ http::Response errorResponse(const Error &error)
     out.beginArray();
     out.value(QStringView(error.message));
     out.endArray();
-    // Only permission errors expose a code (§0.3, §6.6); other codes stay internal.
-    if (error.kind == ErrorKind::PermissionDenied && !error.code.isEmpty()) {
+    // Only permission errors expose a code, always "FORBIDDEN" (§0.3, §6.6); the specific one (ROLE_NOT_EDITABLE, ...)
+    // stays in Error::code for the GraphQL subCode.
+    if (error.kind == ErrorKind::PermissionDenied) {
         out.key("code"_L1);
-        out.value(QStringView(error.code));
+        out.value("FORBIDDEN"_L1);
     }
     out.endObject();
     http::Response response;

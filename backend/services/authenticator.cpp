@@ -30,7 +30,7 @@ Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
         return Error::unauthenticated(u"Token has expired."_s);
     // 5. key row by jti + workspace
     const QString keyId = payload.value("jti"_L1).toString();
-    auto key = workspace->apiKeys().get(keyId);
+    auto key = workspace->apiKeys().findForAuthentication(keyId);
     if (!key) {
         if (key.error().kind == ErrorKind::NotFound)
             return Error::authForbidden(u"This API Key is revoked"_s);
@@ -48,10 +48,21 @@ Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
         error.code = u"API_KEY_NO_ROLE_ASSIGNED"_s;
         return error;
     }
+    // The role's permissions for this request's snapshot: a cache lookup unless the role or the data model changed.
     AuthContext context;
-    context.workspace = workspace;
     context.model = workspace->dataModel();
-    context.actor = Actor::apiKey(key->id, key->name);
+    auto policy = workspace->roles().policy(key->roleId, key->roleVersion, context.model);
+    if (!policy) {
+        if (policy.error().kind != ErrorKind::NotFound)
+            return policy.error();
+        Error error = Error::authForbidden(u"API key %1 has no role assigned"_s.arg(key->id));
+        error.code = u"API_KEY_NO_ROLE_ASSIGNED"_s;
+        return error;
+    }
+    // Usage counters (last used, requests per minute): memory only, flushed in the background.
+    workspace->apiKeyUsage().record(key->id);
+    context.workspace = workspace;
+    context.actor = Actor::apiKey(key->id, key->name, std::move(policy.value()));
     context.apiKey = std::move(key.value());
     return context;
 }

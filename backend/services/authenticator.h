@@ -21,7 +21,8 @@ struct AuthContext {
 };
 
 /// @brief Request-time validation of API key tokens, in the order of API-CONTRACT §5.4. The key row is read on every
-/// request, so revocation is immediate. Thread rule: stateless; callable from any thread.
+/// request, so revocation is immediate. On success the actor carries its role's AccessPolicy (from RoleService's
+/// cache) and the key's in-memory usage counters are bumped. Thread rule: stateless; callable from any thread.
 class Authenticator
 {
 public:

@@ -52,12 +52,14 @@ Error notFoundField(const ObjectMetadata &object, const QString &name)
     return Error::badRequest(u"Field '%1' not found on object '%2'"_s.arg(name, object.nameSingular));
 }
 
-QString selectColumns(const ObjectMetadata &object, const SqlDialect &dialect, const QString &alias = {})
+QString selectColumns(const ObjectMetadata &object, const QString &alias = {})
 {
+    if (alias.isEmpty())
+        return object.sql.columnList;
     QStringList list;
     list.reserve(int(object.columns.size()));
     for (const StorageColumn &column : object.columns)
-        list << (alias.isEmpty() ? dialect.quote(column.name) : alias + u'.' + dialect.quote(column.name));
+        list << alias + u".\""_s + column.name + u'"';
     return list.join(u',');
 }
 
@@ -91,6 +93,52 @@ QString stripTrailingSlash(QString url)
     while (url.size() > 1 && url.endsWith(u'/'))
         url.chop(1);
     return url;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Permissions (API-CONTRACT §6.1, 6.2)
+
+Result<void> require(const AccessPolicy *policy, RecordPermission permission, const ObjectMetadata &object)
+{
+    if (policy && !policy->can(permission, object))
+        return Error::permissionDenied();
+    return {};
+}
+
+/// The field a filter or ordering names: a field name or a join column (`companyId`); -1 when unknown (the binder
+/// reports those).
+int namedFieldIndex(const ObjectMetadata &object, const QString &name)
+{
+    const int index = object.fieldIndexByName.value(name, -1);
+    if (index >= 0)
+        return index;
+    const StorageColumn *column = object.column(name);
+    return column && column->subFieldIndex < 0 ? column->fieldIndex : -1;
+}
+
+Result<void> requireReadable(const AccessPolicy *policy, const ObjectMetadata &object, const QString &name)
+{
+    const int index = namedFieldIndex(object, name);
+    if (policy && index >= 0 && !policy->canReadField(object, index))
+        return Error::permissionDenied();
+    return {};
+}
+
+Result<void> requireReadable(const AccessPolicy *policy, const ObjectMetadata &object, const FilterNode &node)
+{
+    if (!policy)
+        return {};
+    if (node.kind == FilterNode::Kind::Condition)
+        return requireReadable(policy, object, node.condition.field);
+    for (const FilterNode &child : node.children)
+        VINGT_TRY(requireReadable(policy, object, child));
+    return {};
+}
+
+Result<void> requireReadable(const AccessPolicy *policy, const ObjectMetadata &object,
+                             const std::optional<FilterNode> &filter)
+{
+    return filter ? requireReadable(policy, object, *filter) : Result<void>();
 }
 
 } // namespace
@@ -227,9 +275,10 @@ QJsonValue normalizeLinks(const QJsonValue &secondary)
 
 Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &model, const ObjectMetadata &object,
                                                                const QJsonObject &input, bool forCreate,
-                                                               const Actor &actor)
+                                                               const Actor &actor, const QString &now)
 {
     Q_UNUSED(model);
+    const AccessPolicy *policy = actor.restrictions();
     WriteValues out;
     QString clientCreatedBySource;
     for (auto it = input.begin(); it != input.end(); ++it) {
@@ -240,6 +289,8 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
             // A join column (`companyId`) is writable by name.
             const StorageColumn *column = object.column(key);
             if (column && column->subFieldIndex < 0 && object.fields[column->fieldIndex].isManyToOne()) {
+                if (policy && !policy->canUpdateField(object, column->fieldIndex))
+                    return Error::permissionDenied();
                 auto converted = convertScalar(ValueKind::Uuid, value, FieldPath{object, key}, nullptr, false);
                 if (!converted)
                     return converted.error();
@@ -250,6 +301,8 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
         }
         if (!object.isApiField(*field) || isRelation(field->type))
             return notFoundField(object, key);
+        if (policy && !policy->canUpdateField(object, int(field - object.fields.data())))
+            return Error::permissionDenied(); // §6.2: writing a non-updatable field
         const int first = object.fieldFirstColumn[std::size_t(field - object.fields.data())];
         if (key == "id"_L1) {
             if (!forCreate)
@@ -335,7 +388,6 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
     }
 
     // Server-set values: actors and timestamps (§1.7).
-    const QString now = clock::nowIso();
     auto setActor = [&](const QString &fieldName, const QString &source) {
         const FieldMetadata *f = object.field(fieldName);
         if (!f || f->type != FieldType::Actor)
@@ -391,11 +443,14 @@ Error RecordService::mapWriteError(const ObjectMetadata &object, const Error &er
 // Reads
 
 Result<Projection> RecordService::projection(const ObjectMetadata &object, const std::optional<QStringList> &fields,
-                                             int depth, bool omitNullValues, int maxFields) const
+                                             int depth, bool omitNullValues, int maxFields, const Actor &actor) const
 {
+    const AccessPolicy *policy = actor.restrictions();
     Projection p;
     p.depth = depth;
     p.omitNullValues = omitNullValues;
+    if (policy)
+        p.policy = actor.policy;
     const int idIndex = object.fieldIndexByName.value(u"id"_s, -1);
     if (idIndex >= 0)
         p.fieldIndexes.push_back(idIndex);
@@ -416,13 +471,16 @@ Result<Projection> RecordService::projection(const ObjectMetadata &object, const
             }
             if (!f || !object.isApiField(*f))
                 return notFoundField(object, name);
+            if (policy && !policy->canReadField(object, int(f - object.fields.data())))
+                return Error::permissionDenied(); // §6.2: naming an unreadable field
             add(int(f - object.fields.data()));
         }
         return p;
     }
+    // Unreadable fields are absent, never null (§6.2).
     std::vector<int> all;
     for (int i = 0; i < int(object.fields.size()); ++i) {
-        if (object.isApiField(object.fields[i]))
+        if (object.isApiField(object.fields[i]) && (!policy || policy->canReadField(object, i)))
             all.push_back(i);
     }
     if (int(all.size()) <= maxFields) {
@@ -433,12 +491,13 @@ Result<Projection> RecordService::projection(const ObjectMetadata &object, const
     // §1.8: id, label identifier, image identifier, timestamps, position, then standard before custom, alphabetically.
     p.capped = true;
     for (const QString &id : {object.labelIdentifierFieldMetadataId, object.imageIdentifierFieldMetadataId}) {
-        if (const FieldMetadata *f = object.fieldById(id))
+        const FieldMetadata *f = object.fieldById(id);
+        if (f && (!policy || policy->canReadField(object, int(f - object.fields.data()))))
             add(int(f - object.fields.data()));
     }
     for (const char *name : {"createdAt", "updatedAt", "deletedAt", "position"}) {
         const int index = object.fieldIndexByName.value(QString::fromLatin1(name), -1);
-        if (index >= 0)
+        if (index >= 0 && (!policy || policy->canReadField(object, index)))
             add(index);
     }
     std::sort(all.begin(), all.end(), [&object](int a, int b) {
@@ -457,7 +516,8 @@ Result<Projection> RecordService::projection(const ObjectMetadata &object, const
 }
 
 Result<std::vector<Record>> RecordService::readByIds(const DataModel &model, const ObjectMetadata &object,
-                                                     const std::vector<QString> &ids, int depth, bool includeDeleted)
+                                                     const std::vector<QString> &ids, int depth, bool includeDeleted,
+                                                     const AccessPolicy *policy)
 {
     std::vector<Record> found;
     Database &db = m_workspace.database();
@@ -471,11 +531,10 @@ Result<std::vector<Record>> RecordService::readByIds(const DataModel &model, con
         QVariantList binds;
         for (qsizetype i = 0; i < n; ++i)
             binds << ids[std::size_t(start + i)];
-        const QString sql = n == 1 ? u"SELECT %1 FROM %2 WHERE %3 = ?%4"_s.arg(selectColumns(object, dialect),
-                                                                              dialect.quote(object.tableName()),
-                                                                              dialect.quote(u"id"_s), deletedClause)
+        const QString sql = n == 1 ? (deletedClause.isEmpty() ? object.sql.selectById
+                                                              : object.sql.selectById + deletedClause)
                                    : u"SELECT %1 FROM %2 WHERE %3 IN (%4)%5"_s.arg(
-                                         selectColumns(object, dialect), dialect.quote(object.tableName()),
+                                         selectColumns(object), dialect.quote(object.tableName()),
                                          dialect.quote(u"id"_s), placeholders(n), deletedClause);
         auto rows = db.exec(sql, binds);
         if (!rows)
@@ -491,12 +550,12 @@ Result<std::vector<Record>> RecordService::readByIds(const DataModel &model, con
         return position.value(a.id()) < position.value(b.id());
     });
     if (depth > 0)
-        VINGT_TRY(loadRelations(model, object, found));
+        VINGT_TRY(loadRelations(model, object, found, policy));
     return found;
 }
 
 Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMetadata &object,
-                                          std::vector<Record> &records)
+                                          std::vector<Record> &records, const AccessPolicy *policy)
 {
     if (records.empty())
         return {};
@@ -510,6 +569,9 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
         const ObjectMetadata *target = model.relationTarget(field);
         if (!target || !target->isActive)
             continue;
+        // §6.2: a relation is left out when the field or its target object is unreadable.
+        if (policy && (!policy->canReadField(object, fi) || !policy->canRead(*target)))
+            continue;
         if (field.isManyToOne()) {
             const int jc = object.fieldFirstColumn[std::size_t(fi)];
             std::vector<QString> ids;
@@ -521,7 +583,7 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
                     ids.push_back(id);
                 }
             }
-            auto related = readByIds(model, *target, ids, 0, false);
+            auto related = readByIds(model, *target, ids, 0, false, nullptr);
             if (!related)
                 return related.error();
             QHash<QString, const Record *> byId;
@@ -558,7 +620,7 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
             const QString sql =
                 u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
                 "WHERE %2 IN (%5)%6) AS t WHERE vingt_rn <= %7 ORDER BY %2, %3"_s.arg(
-                    selectColumns(*target, dialect), dialect.quote(joinColumn), dialect.quote(u"id"_s),
+                    selectColumns(*target), dialect.quote(joinColumn), dialect.quote(u"id"_s),
                     dialect.quote(target->tableName()), placeholders(n), deleted)
                     .arg(pageMax);
             auto rows = db.exec(sql, binds);
@@ -575,9 +637,14 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
     return {};
 }
 
-Result<RecordPage> RecordService::findMany(const DataModel &model, const FindManyRequest &request)
+Result<RecordPage> RecordService::findMany(const DataModel &model, const FindManyRequest &request, const Actor &actor)
 {
     const ObjectMetadata &object = *request.object;
+    const AccessPolicy *policy = actor.restrictions();
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    VINGT_TRY(requireReadable(policy, object, request.filter));
+    for (const OrderTerm &term : request.orderBy)
+        VINGT_TRY(requireReadable(policy, object, term.field));
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
     if (!request.startingAfter.isEmpty() && !request.endingBefore.isEmpty())
@@ -609,11 +676,10 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
     RecordPage page;
     {
         const SqlFragment countSql = count(object, where, dialect);
-        auto rows = db.exec(countSql.sql, countSql.binds);
-        if (!rows)
-            return rows.error();
-        if (rows->next())
-            page.totalCount = rows->value(0).toLongLong();
+        auto counted = db.cachedCount(countSql.sql, countSql.binds);
+        if (!counted)
+            return counted.error();
+        page.totalCount = counted.value();
     }
     if (request.limit <= 0)
         return page;
@@ -664,14 +730,16 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
         page.cursors.push_back(QString::fromLatin1(encodeCursor(values)));
     }
     if (request.depth > 0)
-        VINGT_TRY(loadRelations(model, object, page.records));
+        VINGT_TRY(loadRelations(model, object, page.records, policy));
     return page;
 }
 
 Result<Record> RecordService::findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
-                                      int depth)
+                                      int depth, const Actor &actor)
 {
-    auto records = readByIds(model, object, {id}, depth, false);
+    const AccessPolicy *policy = actor.restrictions();
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    auto records = readByIds(model, object, {id}, depth, false, policy);
     if (!records)
         return records.error();
     if (records->empty())
@@ -686,16 +754,13 @@ Result<void> RecordService::insertRow(const ObjectMetadata &object, const WriteV
 {
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
-    QStringList names;
     QVariantList binds;
+    binds.reserve(qsizetype(object.columns.size()));
     for (int c = 0; c < int(object.columns.size()); ++c) {
-        const StorageColumn &column = object.columns[std::size_t(c)];
-        names << dialect.quote(column.name);
         const QVariant *value = values.find(c);
-        binds << (value ? dialect.toSql(column.kind, *value) : QVariant());
+        binds << (value ? dialect.toSql(object.columns[std::size_t(c)].kind, *value) : QVariant());
     }
-    const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(dialect.quote(object.tableName()), names.join(u','),
-                                                                 placeholders(names.size()));
+    const QString &sql = object.sql.insert;
     auto rows = db.exec(sql, binds);
     if (!rows)
         return mapWriteError(object, rows.error());
@@ -780,6 +845,7 @@ void applyCreateDefaults(const ObjectMetadata &object, std::vector<std::pair<int
 Result<std::vector<Record>> RecordService::create(const DataModel &model, const ObjectMetadata &object,
                                                   const QJsonArray &inputs, bool upsert, const Actor &actor, int depth)
 {
+    VINGT_TRY(require(actor.restrictions(), RecordPermission::Update, object)); // §6.1: create and upsert
     const int cap = m_workspace.settings().batchMaxRecords();
     if (inputs.isEmpty())
         return Error::badRequest(u"Input must not be empty"_s);
@@ -789,13 +855,14 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     const SqlDialect &dialect = db.dialect();
 
     // Convert everything before touching the database: a bad record anywhere writes nothing.
+    const QString now = clock::nowIso(); // one timestamp: createdAt == updatedAt on create
     std::vector<WriteValues> converted;
     converted.reserve(std::size_t(inputs.size()));
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         if (!inputs[i].isObject())
             return Error::badRequest(u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(
                 json::typeName(inputs[i])));
-        auto values = convertInput(model, object, inputs[i].toObject(), true, actor);
+        auto values = convertInput(model, object, inputs[i].toObject(), true, actor, now);
         if (!values)
             return values.error();
         converted.push_back(std::move(values.value()));
@@ -812,12 +879,15 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     const int positionColumn = object.columnIndexByName.value(u"position"_s, -1);
 
     std::vector<QString> ids;
-    const QString now = clock::nowIso();
     auto result = db.transaction([&]() -> Result<void> {
         double nextPosition = 0;
         if (positionColumn >= 0) {
-            auto rows = db.exec(u"SELECT COALESCE(MAX(%1), 0) FROM %2"_s.arg(dialect.quote(u"position"_s),
-                                                                             dialect.quote(object.tableName())));
+            // Over live rows, so the partial (position, id) index answers it without a scan.
+            const QString deleted = object.column(u"deletedAt"_s)
+                                        ? u" WHERE %1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s))
+                                        : QString();
+            auto rows = db.exec(u"SELECT COALESCE(MAX(%1), 0) FROM %2%3"_s.arg(dialect.quote(u"position"_s),
+                                                                               object.sql.table, deleted));
             if (!rows)
                 return rows.error();
             if (rows->next())
@@ -887,7 +957,7 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     });
     if (!result)
         return result.error();
-    return readByIds(model, object, ids, depth, true);
+    return readByIds(model, object, ids, depth, true, actor.restrictions());
 }
 
 Result<std::vector<QString>> RecordService::matchingIds(const ObjectMetadata &object,
@@ -943,11 +1013,12 @@ bool isEmptyFilter(const std::optional<FilterNode> &filter)
 Result<Record> RecordService::updateOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                         const QJsonObject &data, const Actor &actor, int depth)
 {
-    auto values = convertInput(model, object, data, false, actor);
+    VINGT_TRY(require(actor.restrictions(), RecordPermission::Update, object));
+    auto values = convertInput(model, object, data, false, actor, clock::nowIso());
     if (!values)
         return values.error();
     auto result = m_workspace.database().transaction([&]() -> Result<void> {
-        auto existing = readByIds(model, object, {id}, 0, false);
+        auto existing = readByIds(model, object, {id}, 0, false, nullptr);
         if (!existing)
             return existing.error();
         if (existing->empty())
@@ -956,16 +1027,18 @@ Result<Record> RecordService::updateOne(const DataModel &model, const ObjectMeta
     });
     if (!result)
         return result.error();
-    return findOne(model, object, id, depth);
+    return findOne(model, object, id, depth, actor);
 }
 
 Result<std::vector<Record>> RecordService::updateMany(const DataModel &model, const ObjectMetadata &object,
                                                       const std::optional<FilterNode> &filter, const QJsonObject &data,
                                                       const Actor &actor, int depth)
 {
+    VINGT_TRY(require(actor.restrictions(), RecordPermission::Update, object));
+    VINGT_TRY(requireReadable(actor.restrictions(), object, filter));
     if (isEmptyFilter(filter))
         return filterRequired(u"update"_s);
-    auto values = convertInput(model, object, data, false, actor);
+    auto values = convertInput(model, object, data, false, actor, clock::nowIso());
     if (!values)
         return values.error();
     const int cap = m_workspace.settings().batchMaxRecords();
@@ -981,19 +1054,19 @@ Result<std::vector<Record>> RecordService::updateMany(const DataModel &model, co
     });
     if (!result)
         return result.error();
-    return readByIds(model, object, ids, depth, true);
+    return readByIds(model, object, ids, depth, true, actor.restrictions());
 }
 
 Result<Record> RecordService::deleteOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                         bool soft, const Actor &actor)
 {
-    Q_UNUSED(actor);
+    VINGT_TRY(require(actor.restrictions(), soft ? RecordPermission::SoftDelete : RecordPermission::Destroy, object));
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
     Record last;
     auto result = db.transaction([&]() -> Result<void> {
         // Destroy also finds soft-deleted records; soft-deleting a deleted record is a 404 (§1.9).
-        auto existing = readByIds(model, object, {id}, 0, !soft);
+        auto existing = readByIds(model, object, {id}, 0, !soft, nullptr);
         if (!existing)
             return existing.error();
         if (existing->empty())
@@ -1028,7 +1101,8 @@ Result<std::vector<Record>> RecordService::deleteMany(const DataModel &model, co
                                                       const std::optional<FilterNode> &filter, bool soft,
                                                       const Actor &actor)
 {
-    Q_UNUSED(actor);
+    VINGT_TRY(require(actor.restrictions(), soft ? RecordPermission::SoftDelete : RecordPermission::Destroy, object));
+    VINGT_TRY(requireReadable(actor.restrictions(), object, filter));
     if (isEmptyFilter(filter))
         return filterRequired(soft ? u"delete"_s : u"destroy"_s);
     const int cap = m_workspace.settings().batchMaxRecords();
@@ -1041,7 +1115,7 @@ Result<std::vector<Record>> RecordService::deleteMany(const DataModel &model, co
                                         : u"Cannot destroy more than %1 records at once"_s.arg(cap));
         if (!matched)
             return matched.error();
-        auto existing = readByIds(model, object, *matched, 0, true);
+        auto existing = readByIds(model, object, *matched, 0, true, nullptr);
         if (!existing)
             return existing.error();
         records = std::move(existing.value());
@@ -1075,11 +1149,11 @@ Result<std::vector<Record>> RecordService::deleteMany(const DataModel &model, co
 Result<Record> RecordService::restoreOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                          const Actor &actor, int depth)
 {
-    Q_UNUSED(actor);
+    VINGT_TRY(require(actor.restrictions(), RecordPermission::SoftDelete, object));
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
     auto result = db.transaction([&]() -> Result<void> {
-        auto existing = readByIds(model, object, {id}, 0, true);
+        auto existing = readByIds(model, object, {id}, 0, true, nullptr);
         if (!existing)
             return existing.error();
         if (existing->empty())
@@ -1094,14 +1168,15 @@ Result<Record> RecordService::restoreOne(const DataModel &model, const ObjectMet
     });
     if (!result)
         return result.error();
-    return findOne(model, object, id, depth);
+    return findOne(model, object, id, depth, actor);
 }
 
 Result<std::vector<Record>> RecordService::restoreMany(const DataModel &model, const ObjectMetadata &object,
                                                        const std::optional<FilterNode> &filter, const Actor &actor,
                                                        int depth)
 {
-    Q_UNUSED(actor);
+    VINGT_TRY(require(actor.restrictions(), RecordPermission::SoftDelete, object));
+    VINGT_TRY(requireReadable(actor.restrictions(), object, filter));
     if (isEmptyFilter(filter))
         return filterRequired(u"restore"_s);
     const int cap = m_workspace.settings().batchMaxRecords();
@@ -1125,7 +1200,7 @@ Result<std::vector<Record>> RecordService::restoreMany(const DataModel &model, c
     });
     if (!result)
         return result.error();
-    return readByIds(model, object, ids, depth, true);
+    return readByIds(model, object, ids, depth, true, actor.restrictions());
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -1153,11 +1228,11 @@ void writeValue(JsonWriter &out, ValueKind kind, const QVariant &value)
     }
 }
 
-Projection allFields(const ObjectMetadata &object)
+Projection allFields(const ObjectMetadata &object, const AccessPolicy *policy = nullptr)
 {
     Projection p;
     for (int i = 0; i < int(object.fields.size()); ++i) {
-        if (object.isApiField(object.fields[std::size_t(i)]))
+        if (object.isApiField(object.fields[std::size_t(i)]) && (!policy || policy->canReadField(object, i)))
             p.fieldIndexes.push_back(i);
     }
     return p;
@@ -1185,21 +1260,21 @@ void RecordJson::write(JsonWriter &out, const DataModel &model, const ObjectMeta
             for (const Record::Relation &relation : record.relations) {
                 if (relation.fieldIndex != fi)
                     continue;
-                const Projection nested = allFields(*relation.object);
+                const Projection nested = allFields(*relation.object, projection.policy.get()); // §6.2
                 if (relation.single) {
                     if (relation.records.empty()) {
                         if (!projection.omitNullValues) {
-                            out.key(QStringView(field.name));
+                            out.key(QLatin1StringView(object.fieldKeys[std::size_t(fi)]));
                             out.null();
                         }
                     } else {
-                        out.key(QStringView(field.name));
+                        out.key(QLatin1StringView(object.fieldKeys[std::size_t(fi)]));
                         Projection n = nested;
                         n.omitNullValues = projection.omitNullValues;
                         write(out, model, *relation.object, relation.records.front(), n);
                     }
                 } else {
-                    out.key(QStringView(field.name));
+                    out.key(QLatin1StringView(object.fieldKeys[std::size_t(fi)]));
                     out.beginArray();
                     Projection n = nested;
                     n.omitNullValues = projection.omitNullValues;
@@ -1217,11 +1292,11 @@ void RecordJson::write(JsonWriter &out, const DataModel &model, const ObjectMeta
             const QVariant &value = record.values[std::size_t(first)];
             if (projection.omitNullValues && value.isNull())
                 continue;
-            out.key(QStringView(field.name));
+            out.key(QLatin1StringView(object.fieldKeys[std::size_t(fi)]));
             writeValue(out, object.columns[std::size_t(first)].kind, value);
             continue;
         }
-        out.key(QStringView(field.name));
+        out.key(QLatin1StringView(object.fieldKeys[std::size_t(fi)]));
         out.beginObject();
         for (int s = 0; s < int(subs.size()); ++s) {
             const QVariant &value = record.values[std::size_t(first + s)];

@@ -38,6 +38,7 @@ struct Projection {
     int depth = 0;
     bool omitNullValues = false;
     bool capped = false;           ///< the object has more fields than api.restMaxFieldsReturned
+    AccessPolicyPtr policy;        ///< field restrictions applied to depth-1 records; null = none (§6.2)
 };
 
 /// @brief Arguments of a find-many (REST list, GraphQL connection).
@@ -64,15 +65,22 @@ struct RecordPage {
 /// @brief Records of one workspace: every rule of API-CONTRACT §1.1–1.9 and §8 lives here, once (validation,
 /// soft-delete visibility, batch caps, upsert, normalisation, all-or-nothing writes). REST and GraphQL adapters and
 /// the desktop app all call it. Thread rule: callable from any thread; uses the calling thread's connection.
+///
+/// Permissions (§6.1, 6.2) are enforced here too, from the actor's AccessPolicy (a null policy is unrestricted):
+/// find → read; create, update, upsert → update; soft delete and restore → soft delete; destroy → destroy; else
+/// PermissionDenied. Naming an unreadable field in `fields`, a filter or an ordering, or writing a field that is not
+/// updatable, is PermissionDenied; projection() leaves unreadable fields out, and depth-1 records follow their own
+/// object's read permission and field restrictions (relations to unreadable objects are left out).
 class RecordService
 {
 public:
     explicit RecordService(Workspace &workspace) : m_workspace(workspace) {}
 
-    [[nodiscard]] Result<RecordPage> findMany(const DataModel &model, const FindManyRequest &request);
+    [[nodiscard]] Result<RecordPage> findMany(const DataModel &model, const FindManyRequest &request,
+                                              const Actor &actor);
     /// A live record by id (soft-deleted → NotFound).
     [[nodiscard]] Result<Record> findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
-                                         int depth);
+                                         int depth, const Actor &actor);
     /// Creates (or upserts) records; all or nothing; returns them in input order.
     [[nodiscard]] Result<std::vector<Record>> create(const DataModel &model, const ObjectMetadata &object,
                                                      const QJsonArray &inputs, bool upsert, const Actor &actor,
@@ -94,22 +102,24 @@ public:
                                                           const std::optional<FilterNode> &filter,
                                                           const Actor &actor, int depth);
 
-    /// Validates `fields=` names and builds the projection (§1.8).
+    /// Validates `fields=` names and builds the projection (§1.8) of what `actor` may read (§6.2).
     [[nodiscard]] Result<Projection> projection(const ObjectMetadata &object, const std::optional<QStringList> &fields,
-                                                int depth, bool omitNullValues, int maxFields) const;
+                                                int depth, bool omitNullValues, int maxFields,
+                                                const Actor &actor) const;
 
 private:
     struct WriteValues;
     [[nodiscard]] Result<WriteValues> convertInput(const DataModel &model, const ObjectMetadata &object,
-                                                   const QJsonObject &input, bool forCreate, const Actor &actor);
+                                                   const QJsonObject &input, bool forCreate, const Actor &actor,
+                                                   const QString &now);
     [[nodiscard]] Result<std::vector<QString>> matchingIds(const ObjectMetadata &object,
                                                            const std::optional<FilterNode> &filter,
                                                            bool deletedOnly, int cap, const QString &capMessage);
     [[nodiscard]] Result<std::vector<Record>> readByIds(const DataModel &model, const ObjectMetadata &object,
-                                                        const std::vector<QString> &ids, int depth,
-                                                        bool includeDeleted);
+                                                        const std::vector<QString> &ids, int depth, bool includeDeleted,
+                                                        const AccessPolicy *policy);
     [[nodiscard]] Result<void> loadRelations(const DataModel &model, const ObjectMetadata &object,
-                                             std::vector<Record> &records);
+                                             std::vector<Record> &records, const AccessPolicy *policy);
     [[nodiscard]] Result<void> insertRow(const ObjectMetadata &object, const WriteValues &values);
     [[nodiscard]] Result<void> updateRow(const ObjectMetadata &object, const QString &id, const WriteValues &values);
     [[nodiscard]] Error mapWriteError(const ObjectMetadata &object, const Error &error) const;

@@ -28,6 +28,9 @@ Workspace::Workspace(QString id, QString displayName, std::unique_ptr<Database> 
                          .toHex();
     m_records = std::make_unique<RecordService>(*this);
     m_apiKeys = std::make_unique<ApiKeyService>(*this);
+    m_roles = std::make_unique<RoleService>(*this);
+    m_rateLimiter = std::make_unique<RateLimiter>(RateLimitConfig::fromSettings(m_settings));
+    m_apiKeyUsage = std::make_unique<ApiKeyUsage>(*m_database);
 }
 
 Workspace::~Workspace() = default;
@@ -121,6 +124,10 @@ Result<void> Workspace::bootstrap()
         auto created = m_records->create(model, *member, owner, false, Actor::system(), 0);
         if (!created)
             return created.error();
+        // The owner administers the workspace; other members get the default role (§6.1).
+        VINGT_TRY(db.exec(u"INSERT INTO core_workspaceMemberRole (workspaceMemberId, roleId, createdAt, updatedAt) "
+                          "VALUES (?, ?, ?, ?)"_s,
+                          {created->front().id(), m_adminRoleId, now, now}));
         qCInfo(lcServices).noquote() << "created workspace" << m_id << "with" << objects.size() << "standard objects";
         return {};
     });

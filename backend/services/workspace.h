@@ -3,7 +3,10 @@
 #include "core/result.h"
 #include "model/datamodel.h"
 #include "services/apikeyservice.h"
+#include "services/apikeyusage.h"
+#include "services/ratelimiter.h"
 #include "services/recordservice.h"
+#include "services/roleservice.h"
 #include "services/settings.h"
 #include "storage/database.h"
 
@@ -40,6 +43,11 @@ public:
 
     [[nodiscard]] RecordService &records() { return *m_records; }
     [[nodiscard]] ApiKeyService &apiKeys() { return *m_apiKeys; }
+    [[nodiscard]] RoleService &roles() { return *m_roles; }
+    /// The two token buckets of API-CONTRACT §7, shared by all the workspace's API keys.
+    [[nodiscard]] RateLimiter &rateLimiter() { return *m_rateLimiter; }
+    /// In-memory per-key usage counters, flushed to the database every few seconds.
+    [[nodiscard]] ApiKeyUsage &apiKeyUsage() { return *m_apiKeyUsage; }
 
     /// Standard ids of the seeded roles.
     static constexpr auto kAdminRoleId = "20202020-0001-0001-0001-000000000001";
@@ -60,6 +68,9 @@ private:
     DataModelPtr m_dataModel;
     std::unique_ptr<RecordService> m_records;
     std::unique_ptr<ApiKeyService> m_apiKeys;
+    std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<RateLimiter> m_rateLimiter;
+    std::unique_ptr<ApiKeyUsage> m_apiKeyUsage; ///< declared after m_database: destroyed (last flush) before it
 };
 
 } // namespace vingt

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <utility>
 
 namespace vingt {
@@ -90,6 +91,10 @@ public:
     /// Runs `body` in a transaction (BEGIN IMMEDIATE for writes on SQLite); commits on success, rolls back on error.
     /// Nested calls join the outer transaction.
     [[nodiscard]] Result<void> transaction(const std::function<Result<void>()> &body, bool write = true);
+    /// Runs a `SELECT COUNT(*) …` statement, answering from a per-connection cache while nothing was written since
+    /// the cached answer: no write transaction committed by this process (a generation counter) and no commit by any
+    /// other connection or process (SQLite's `PRAGMA data_version`). List endpoints count on every request.
+    [[nodiscard]] Result<qint64> cachedCount(const QString &sql, const QVariantList &binds);
     /// True while this thread is inside transaction().
     [[nodiscard]] bool inTransaction();
     /// Quick liveness probe (SELECT 1).
@@ -104,6 +109,11 @@ private:
 
     DatabaseConfig m_config;
     std::unique_ptr<SqlDialect> m_dialect;
+    /// Write transactions of this process queue here instead of in SQLite's busy handler, which sleeps in
+    /// steps of up to 100 ms (measured: writers on 4 threads spent most of their time asleep).
+    std::mutex m_writeMutex;
+    std::atomic<quint64> m_commits{0};
+    std::atomic<quint64> m_writeGeneration{0}; ///< bumped before every write transaction begins and after it ends
     const quint64 m_instanceId;
     static std::atomic<quint64> s_nextInstanceId;
 };

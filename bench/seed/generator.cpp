@@ -34,7 +34,7 @@ public:
     double unit() { return double(next() >> 11) * (1.0 / 9007199254740992.0); }
     /// Uniform in [0, n).
     quint64 below(quint64 n) { return next() % n; }
-    template <typename T, std::size_t N>
+    template<typename T, std::size_t N>
     const T &pick(const std::array<T, N> &items)
     {
         return items[below(N)];
@@ -46,8 +46,7 @@ private:
 
 enum Stream : quint64 { CompanyIdStream = 1, CompanyStream = 2, PersonIdStream = 3, PersonStream = 4, NameStream = 5 };
 
-struct City
-{
+struct City {
     std::string_view city, state, country, countryCode, callingCode, currency, postcodePrefix;
     double lat, lng;
 };
@@ -82,31 +81,44 @@ constexpr std::array kCities{
 };
 
 constexpr std::array<std::string_view, 40> kBrands{
-    "acme",    "nimbus",  "vertex",   "quantum", "helix",  "orbit",   "lumen",  "cobalt", "nova",   "zenith",
-    "apex",    "solace",  "kestrel",  "tundra",  "ember",  "argon",   "pioneer", "harbor", "summit", "cascade",
-    "meridian", "beacon", "sterling", "atlas",   "falcon", "granite", "willow", "aurora", "cedar",  "polaris",
-    "vector",  "matrix",  "silica",   "fjord",   "sable",  "onyx",    "tidal",  "ridge",  "prism",  "lattice"};
-constexpr std::array<std::string_view, 20> kSectors{
-    "labs",     "systems", "logistics", "analytics", "health",   "energy",  "foods",  "robotics", "capital", "media",
-    "software", "bio",     "networks",  "mobility",  "security", "studios", "retail", "cloud",    "devices", "partners"};
-constexpr std::array<std::string_view, 16> kStreets{"Main Street",  "Market Street", "Rue de Rivoli",  "King Street",
-                                                    "Hauptstraße",  "Calle Mayor",   "Via Roma",       "Oak Avenue",
-                                                    "Harbour Road", "Station Road",  "Park Lane",      "Mill Lane",
-                                                    "High Street",  "Elm Street",    "Bahnhofstraße",  "Queen Street"};
+    "acme",     "nimbus", "vertex",   "quantum", "helix",  "orbit",   "lumen",   "cobalt", "nova",   "zenith",
+    "apex",     "solace", "kestrel",  "tundra",  "ember",  "argon",   "pioneer", "harbor", "summit", "cascade",
+    "meridian", "beacon", "sterling", "atlas",   "falcon", "granite", "willow",  "aurora", "cedar",  "polaris",
+    "vector",   "matrix", "silica",   "fjord",   "sable",  "onyx",    "tidal",   "ridge",  "prism",  "lattice"};
+constexpr std::array<std::string_view, 20> kSectors{"labs",     "systems", "logistics", "analytics", "health",
+                                                    "energy",   "foods",   "robotics",  "capital",   "media",
+                                                    "software", "bio",     "networks",  "mobility",  "security",
+                                                    "studios",  "retail",  "cloud",     "devices",   "partners"};
+constexpr std::array<std::string_view, 16> kStreets{"Main Street",  "Market Street", "Rue de Rivoli", "King Street",
+                                                    "Hauptstraße",  "Calle Mayor",   "Via Roma",      "Oak Avenue",
+                                                    "Harbour Road", "Station Road",  "Park Lane",     "Mill Lane",
+                                                    "High Street",  "Elm Street",    "Bahnhofstraße", "Queen Street"};
 constexpr std::array<std::string_view, 48> kFirstNames{
-    "Ana",   "Ben",    "Chloé",  "David",  "Emma",   "Farid",  "Grace",  "Hiro",   "Inès",  "Jonas",  "Kate",   "Liam",
-    "Maya",  "Noah",   "Olivia", "Pablo",  "Quinn",  "Rosa",   "Sam",    "Tara",   "Umar",  "Vera",   "Will",   "Xin",
-    "Yara",  "Zoé",    "Aiko",   "Bruno",  "Carla",  "Dmitri", "Elena",  "Finn",   "Greta", "Hugo",   "Isla",   "Jamal",
-    "Kenji", "Lucía",  "Mateo",  "Nadia",  "Oscar",  "Priya",  "Rafael", "Sofia",  "Théo",  "Uma",    "Viktor", "Wen"};
+    "Ana",   "Ben",   "Chloé",  "David", "Emma",  "Farid",  "Grace",  "Hiro",  "Inès",  "Jonas", "Kate",   "Liam",
+    "Maya",  "Noah",  "Olivia", "Pablo", "Quinn", "Rosa",   "Sam",    "Tara",  "Umar",  "Vera",  "Will",   "Xin",
+    "Yara",  "Zoé",   "Aiko",   "Bruno", "Carla", "Dmitri", "Elena",  "Finn",  "Greta", "Hugo",  "Isla",   "Jamal",
+    "Kenji", "Lucía", "Mateo",  "Nadia", "Oscar", "Priya",  "Rafael", "Sofia", "Théo",  "Uma",   "Viktor", "Wen"};
 constexpr std::array<std::string_view, 40> kLastNames{
-    "Silva",   "Smith",  "Müller", "Dubois",  "García", "Rossi",    "Tanaka", "Nguyen", "Kowalski", "Johansson",
-    "O'Brien", "Kim",    "Patel",  "Martin",  "Schmidt", "Lefèvre", "Costa",  "Novak",  "Jensen",   "Yamamoto",
-    "Brown",   "Wilson", "Moreau", "Fischer", "López",  "Bianchi",  "Sato",   "Chen",   "Singh",    "Andersen",
-    "Taylor",  "Weber",  "Laurent", "Romero", "Ricci",  "Suzuki",   "Wang",   "Khan",   "Larsen",   "Dupont"};
-constexpr std::array<std::string_view, 16> kJobTitles{
-    "CEO",           "CTO",           "VP Sales",       "Head of Marketing", "Account Executive", "Software Engineer",
-    "Product Manager", "Designer",    "Data Scientist", "Office Manager",    "CFO",               "Customer Success Manager",
-    "Sales Engineer", "Recruiter",    "COO",            "Operations Lead"};
+    "Silva",   "Smith",  "Müller",  "Dubois",  "García",  "Rossi",   "Tanaka", "Nguyen", "Kowalski", "Johansson",
+    "O'Brien", "Kim",    "Patel",   "Martin",  "Schmidt", "Lefèvre", "Costa",  "Novak",  "Jensen",   "Yamamoto",
+    "Brown",   "Wilson", "Moreau",  "Fischer", "López",   "Bianchi", "Sato",   "Chen",   "Singh",    "Andersen",
+    "Taylor",  "Weber",  "Laurent", "Romero",  "Ricci",   "Suzuki",  "Wang",   "Khan",   "Larsen",   "Dupont"};
+constexpr std::array<std::string_view, 16> kJobTitles{"CEO",
+                                                      "CTO",
+                                                      "VP Sales",
+                                                      "Head of Marketing",
+                                                      "Account Executive",
+                                                      "Software Engineer",
+                                                      "Product Manager",
+                                                      "Designer",
+                                                      "Data Scientist",
+                                                      "Office Manager",
+                                                      "CFO",
+                                                      "Customer Success Manager",
+                                                      "Sales Engineer",
+                                                      "Recruiter",
+                                                      "COO",
+                                                      "Operations Lead"};
 
 void append(QByteArray &out, std::string_view text)
 {
@@ -269,7 +281,8 @@ void appendPerson(QByteArray &out, quint64 seed, quint64 companyIndex, quint64 p
     QByteArray local = lower(first) + '.' + lower(last);
     local.replace('\'', QByteArray()); // o'brien -> obrien
     // The person index makes the address unique; the company's domain makes it look real.
-    const QByteArray email = local + '.' + QByteArray::number(personIndex) + '@' + companySlug(seed, companyIndex) + ".com";
+    const QByteArray email = local + '.' + QByteArray::number(personIndex) + '@' + companySlug(seed, companyIndex)
+                             + ".com";
 
     out += "{\"id\":";
     appendString(out, personId(seed, personIndex));

@@ -39,8 +39,7 @@ QTextStream &err()
     return stream;
 }
 
-struct Options
-{
+struct Options {
     QUrl url;
     QByteArray token;
     quint64 companies = 0;
@@ -56,8 +55,7 @@ struct Options
 class Seeder : public QObject
 {
 public:
-    explicit Seeder(const Options &options)
-        : m_options(options)
+    explicit Seeder(const Options &options) : m_options(options)
     {
         for (int i = 0; i < options.connections; ++i) {
             auto manager = std::make_unique<QNetworkAccessManager>();
@@ -78,8 +76,7 @@ public:
     }
 
 private:
-    struct Phase
-    {
+    struct Phase {
         const char *name;
         quint64 records;
         quint64 nextRecord; // first record of the next batch to send (relative to the phase)
@@ -132,7 +129,8 @@ private:
         ++phase.inFlight;
 
         QUrl url = m_options.url;
-        url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + "/rest/batch/"_L1 + QLatin1StringView(phase.name));
+        url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + "/rest/batch/"_L1
+                    + QLatin1StringView(phase.name));
         QNetworkRequest request(url);
         request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json"_ba);
         request.setRawHeader("Authorization", "Bearer " + m_options.token);
@@ -194,8 +192,8 @@ private:
     static QString rate(quint64 records, qint64 ms)
     {
         const double seconds = double(qMax<qint64>(ms, 1)) / 1000.0;
-        return u"%1 records in %2 s (%3 records/s)"_s.arg(records)
-            .arg(QString::number(seconds, 'f', 2), QString::number(double(records) / seconds, 'f', 0));
+        return u"%1 records in %2 s (%3 records/s)"_s.arg(records).arg(
+            QString::number(seconds, 'f', 2), QString::number(double(records) / seconds, 'f', 0));
     }
 
     void finish()
@@ -248,7 +246,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Creates deterministic companies and people on a running Vingt server through the batch API.\n"
-        "Company i is named \"Company NNNNNNN\" (unique, uniform digits: the name range [\"Company 01\", \"Company 02\")"
+        "Company i is named \"Company NNNNNNN\" (unique, uniform digits: the name range [\"Company 01\", \"Company "
+        "02\")"
         " holds 1% of the rows)."_s);
     parser.addHelpOption();
     parser.addOption({u"url"_s, u"Server base URL, e.g. http://127.0.0.1:3000."_s, u"url"_s});
@@ -257,12 +256,11 @@ int main(int argc, char *argv[])
     parser.addOption({u"people-per-company"_s, u"People per company (default 0)."_s, u"k"_s, u"0"_s});
     parser.addOption({u"connections"_s, u"Concurrent keep-alive connections (default 8)."_s, u"c"_s, u"8"_s});
     parser.addOption({u"seed"_s, u"Seed of the generated values (default 42)."_s, u"s"_s, u"42"_s});
-    parser.addOption({u"offset"_s, u"Index of the first company, to extend an earlier run (default 0)."_s, u"i"_s,
-                      u"0"_s});
+    parser.addOption(
+        {u"offset"_s, u"Index of the first company, to extend an earlier run (default 0)."_s, u"i"_s, u"0"_s});
     parser.addOption({u"batch-size"_s, u"Records per request, 1..60 (default 60)."_s, u"b"_s, u"60"_s});
     parser.addOption({u"timeout"_s, u"Per-request timeout in seconds (default 120)."_s, u"s"_s, u"120"_s});
-    parser.addOption({u"print-company-id"_s, u"Print the id of company INDEX and exit (no network)."_s,
-                      u"index"_s});
+    parser.addOption({u"print-company-id"_s, u"Print the id of company INDEX and exit (no network)."_s, u"index"_s});
     parser.addOption({u"quiet"_s, u"No progress lines on stderr."_s});
     parser.process(app);
 

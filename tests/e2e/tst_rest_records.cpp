@@ -306,6 +306,7 @@ private Q_SLOTS:
     void onDeleteCascade_data();
     void onDeleteCascade();
     void softDeleteKeepsJoinColumns();
+    void softDeletedChildrenHiddenAtDepthOne();
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -959,6 +960,10 @@ void TestRestRecords::filterErrors_data()
     QTest::newRow("relation instead of join column")
         << u"company[eq]:11111111-1111-4111-8111-111111111111"_s << QString();
     QTest::newRow("unknown sub-field") << u"name.middleName[eq]:x"_s << QString();
+    QTest::newRow("containsAny on a text field") << u"city[containsAny]:[a,b]"_s << QString();
+    QTest::newRow("containsAny without brackets")
+        << u"city[containsAny]:a"_s
+        << u"'filter' invalid for 'containsAny' operator. Received a array value expected eg: 'field[containsAny]:[value_1,value_2]'"_s;
     QTest::newRow("not with two items") << u"not(city[eq]:a,city[eq]:b)"_s << QString();
     QTest::newRow("is with another value") << u"companyId[is]:maybe"_s << QString();
     QTest::newRow("number field, text value") << u"position[gt]:abc"_s << QString();
@@ -1460,6 +1465,8 @@ void TestRestRecords::batchAllOrNothing_data()
     QTest::newRow("unique email repeated at 45")
         << u"people"_s << u"city"_s << 45 << QJsonObject{{"emails", QJsonObject{{"primaryEmail", "{EMAIL}"}}}}
         << QString();
+    QTest::newRow("id repeated at 50") << u"people"_s << u"city"_s << 50 << QJsonObject{{"id", "{ID_OF_3}"}}
+                                       << QString();
 }
 
 void TestRestRecords::batchAllOrNothing()
@@ -1472,18 +1479,22 @@ void TestRestRecords::batchAllOrNothing()
     const QString tag = uniqueTag();
     CREATE(existing, u"people"_s, (QJsonObject{{"city", uniqueTag()}}));
     const QString email = u"first-%1@example.com"_s.arg(tag);
+    const QString repeatedId = newUuid();
 
     QJsonArray records;
     for (int i = 0; i < 60; ++i) {
         QJsonObject record{{tagField, tag}};
         if (plural == u"people"_s && i == 3) {
             record.insert(u"emails"_s, QJsonObject{{"primaryEmail", email}});
+            record.insert(u"id"_s, repeatedId);
         }
         if (i == badIndex) {
             for (auto it = bad.begin(); it != bad.end(); ++it) {
                 QJsonValue value = it.value();
                 if (value == QJsonValue(u"{EXISTING}"_s)) {
                     value = existing.value(u"id"_s);
+                } else if (value == QJsonValue(u"{ID_OF_3}"_s)) {
+                    value = repeatedId;
                 } else if (value.isObject() && at(value.toObject(), u"primaryEmail"_s) == QJsonValue(u"{EMAIL}"_s)) {
                     value = QJsonObject{{"primaryEmail", email}};
                 }
@@ -1681,6 +1692,14 @@ void TestRestRecords::updateOne()
     const HttpResponse unlinked = m_http.patch(u"/rest/people/"_s + id, QJsonObject{{"companyId", QJsonValue::Null}});
     E2E_STATUS(unlinked, 200);
     QVERIFY(unlinked.value(u"data.updatePerson.companyId"_s).isNull());
+
+    // a partial composite changes only the sub-fields it names
+    const HttpResponse partial = m_http.patch(u"/rest/people/"_s + id,
+                                              QJsonObject{{"name", QJsonObject{{"firstName", "Only"}}}});
+    E2E_STATUS(partial, 200);
+    QCOMPARE(partial.value(u"data.updatePerson.name.firstName"_s).toString(), u"Only"_s);
+    QCOMPARE(partial.value(u"data.updatePerson.name.lastName"_s).toString(), u"Person"_s);
+    QCOMPARE(partial.value(u"data.updatePerson.emails.primaryEmail"_s).toString(), u"u-%1@e.com"_s.arg(tag));
 }
 
 void TestRestRecords::updateOnePutAlias()
@@ -1823,6 +1842,11 @@ void TestRestRecords::deleteMany()
     }
     COUNT_IS(u"people"_s, u"city[eq]:"_s + tag, 0);
     COUNT_IS(u"people"_s, u"city[eq]:%1,deletedAt[is]:NOT_NULL"_s.arg(tag), soft ? 3 : 0);
+    // a filter matching nothing deletes nothing
+    const HttpResponse none = m_http.del(u"/rest/people?"_s + query({{u"filter"_s, u"city[eq]:"_s + uniqueTag()}})
+                                         + (soft ? u"&soft_delete=true"_s : QString()));
+    E2E_STATUS(none, 200);
+    QCOMPARE(none.value(u"data.deletePeople"_s).toArray(), QJsonArray());
 }
 
 void TestRestRecords::bulkWithoutFilter_data()
@@ -2079,10 +2103,30 @@ void TestRestRecords::softDeleteKeepsJoinColumns()
     const HttpResponse targetRead = m_http.get(u"/rest/noteTargets/"_s + target.value(u"id"_s).toString());
     E2E_STATUS(targetRead, 200);
     QCOMPARE(targetRead.value(u"data.noteTarget.noteId"_s), note.value(u"id"_s));
+    // soft-deleted records are invisible everywhere (§13.6): depth 1 shows no company, the join column stays
+    const HttpResponse hidden = m_http.get(u"/rest/people/%1?depth=1"_s.arg(person.value(u"id"_s).toString()));
+    E2E_STATUS(hidden, 200);
+    QVERIFY2(hidden.value(u"data.person.company"_s).isNull(), qPrintable(hidden.describe()));
+    QVERIFY2(hidden.value(u"data.person.noteTargets"_s).toArray().size() == 1, qPrintable(hidden.describe()));
     // after a restore, depth 1 shows the company again
     E2E_STATUS(m_http.send("PATCH", u"/rest/companies/%1/restore"_s.arg(company.value(u"id"_s).toString())), 200);
     const HttpResponse deep = m_http.get(u"/rest/people/%1?depth=1"_s.arg(person.value(u"id"_s).toString()));
     QCOMPARE(deep.value(u"data.person.company.id"_s), company.value(u"id"_s));
+}
+
+void TestRestRecords::softDeletedChildrenHiddenAtDepthOne()
+{
+    const QString tag = uniqueTag();
+    CREATE(company, u"companies"_s, (QJsonObject{{"name", tag}}));
+    CREATE_BATCH(people, u"people"_s,
+                 (QJsonArray{QJsonObject{{"city", tag}, {"companyId", company.value(u"id"_s)}},
+                             QJsonObject{{"city", tag}, {"companyId", company.value(u"id"_s)}}}));
+    E2E_STATUS(m_http.del(u"/rest/people/%1?soft_delete=true"_s.arg(people.at(1).toObject().value(u"id"_s).toString())),
+               200);
+    const HttpResponse deep = m_http.get(u"/rest/companies/%1?depth=1"_s.arg(company.value(u"id"_s).toString()));
+    E2E_STATUS(deep, 200);
+    QCOMPARE(column(deep.value(u"data.company.people"_s).toArray(), u"id"_s),
+             QStringList{people.at(0).toObject().value(u"id"_s).toString()});
 }
 
 QTEST_GUILESS_MAIN(TestRestRecords)

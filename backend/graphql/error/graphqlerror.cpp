@@ -1,7 +1,7 @@
-#include "error/graphqlerror.h"
+#include "graphql/error/graphqlerror.h"
 
-#include "graphqllogging.h"
-#include "utilities/jsonoutput.h"
+#include "graphql/graphqllogging.h"
+#include "graphql/utilities/jsonoutput.h"
 
 namespace vingt::graphql {
 

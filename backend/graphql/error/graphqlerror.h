@@ -1,6 +1,6 @@
 #pragma once
 
-#include "language/sourcelocation.h"
+#include "graphql/language/sourcelocation.h"
 
 #include "core/error.h"
 

@@ -1,4 +1,4 @@
-#include "language/ast.h"
+#include "graphql/language/ast.h"
 
 namespace vingt::graphql::ast {
 

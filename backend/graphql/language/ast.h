@@ -1,6 +1,6 @@
 #pragma once
 
-#include "language/sourcelocation.h"
+#include "graphql/language/sourcelocation.h"
 
 #include <QString>
 
@@ -110,8 +110,9 @@ struct InlineFragment final : Selection {
 };
 
 struct VariableDefinition {
-    SourceLocation location; ///< of the `$`
-    QString name;            ///< without `$`
+    SourceLocation location;     ///< of the `$`
+    QString name;                ///< without `$`
+    SourceLocation nameLocation; ///< of the name after `$`
     TypeNode type;
     ValuePtr defaultValue; ///< null when there is none
     std::vector<Directive> directives;

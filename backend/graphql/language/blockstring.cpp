@@ -1,4 +1,4 @@
-#include "language/blockstring.h"
+#include "graphql/language/blockstring.h"
 
 #include <limits>
 

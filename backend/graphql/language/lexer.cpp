@@ -1,6 +1,6 @@
-#include "language/lexer.h"
+#include "graphql/language/lexer.h"
 
-#include "language/blockstring.h"
+#include "graphql/language/blockstring.h"
 
 namespace vingt::graphql {
 

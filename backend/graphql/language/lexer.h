@@ -1,8 +1,8 @@
 #pragma once
 
-#include "error/graphqlerror.h"
-#include "language/sourcelocation.h"
-#include "language/token.h"
+#include "graphql/error/graphqlerror.h"
+#include "graphql/language/sourcelocation.h"
+#include "graphql/language/token.h"
 
 #include <QStringView>
 

@@ -1,6 +1,6 @@
-#include "language/parser.h"
+#include "graphql/language/parser.h"
 
-#include "language/lexer.h"
+#include "graphql/language/lexer.h"
 
 namespace vingt::graphql {
 
@@ -196,7 +196,7 @@ private:
             ast::VariableDefinition definition;
             definition.location = locationOf(token());
             expectToken(TokenKind::Dollar);
-            definition.name = parseName();
+            definition.name = parseName(&definition.nameLocation);
             expectToken(TokenKind::Colon);
             definition.type = parseTypeReference();
             if (expectOptionalToken(TokenKind::Equals))

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "error/graphqlerror.h"
-#include "language/ast.h"
+#include "graphql/error/graphqlerror.h"
+#include "graphql/language/ast.h"
 
 #include <QStringView>
 

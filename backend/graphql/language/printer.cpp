@@ -1,6 +1,6 @@
-#include "language/printer.h"
+#include "graphql/language/printer.h"
 
-#include "language/blockstring.h"
+#include "graphql/language/blockstring.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "language/ast.h"
+#include "graphql/language/ast.h"
 
 #include <QString>
 

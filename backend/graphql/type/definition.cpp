@@ -1,10 +1,10 @@
-#include "type/definition.h"
+#include "graphql/type/definition.h"
 
-#include "language/ast.h"
-#include "language/printer.h"
-#include "utilities/inspect.h"
-#include "utilities/suggestionlist.h"
-#include "utilities/valuefromast.h"
+#include "graphql/language/ast.h"
+#include "graphql/language/printer.h"
+#include "graphql/utilities/inspect.h"
+#include "graphql/utilities/suggestionlist.h"
+#include "graphql/utilities/valuefromast.h"
 
 namespace vingt::graphql {
 
@@ -145,10 +145,12 @@ const ObjectLikeType *NamedType::asObjectLike() const
 
 // Scalars ------------------------------------------------------------------------------------------------------
 
-ScalarType::ScalarType(QString name, QString description, QString specifiedByUrl, Callbacks callbacks)
+ScalarType::ScalarType(QString name, QString description, QString specifiedByUrl, Callbacks callbacks,
+                       Builtin builtin)
     : NamedType(TypeKind::Scalar, std::move(name), std::move(description))
     , m_specifiedByUrl(std::move(specifiedByUrl))
     , m_callbacks(std::move(callbacks))
+    , m_builtin(builtin)
 {
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "type/value.h"
+#include "graphql/type/value.h"
 
 #include "core/result.h"
 
@@ -190,9 +190,14 @@ public:
         ScalarLiteralParser parseLiteral; ///< empty: the literal as JSON (variables substituted), then parseValue
     };
 
-    ScalarType(QString name, QString description, QString specifiedByUrl, Callbacks callbacks);
+    /// Which built-in scalar this is (the executor completes their common values without the callbacks).
+    enum class Builtin : std::uint8_t { None, Int, Float, String, Boolean, Id };
+
+    ScalarType(QString name, QString description, QString specifiedByUrl, Callbacks callbacks,
+               Builtin builtin = Builtin::None);
 
     [[nodiscard]] const QString &specifiedByUrl() const { return m_specifiedByUrl; }
+    [[nodiscard]] Builtin builtin() const { return m_builtin; }
     [[nodiscard]] Result<QJsonValue> serialize(const QJsonValue &value) const;
     [[nodiscard]] Result<QJsonValue> parseValue(const QJsonValue &value) const;
     [[nodiscard]] Result<QJsonValue> parseLiteral(const ast::Value &literal, const QJsonObject *variables) const;
@@ -200,6 +205,7 @@ public:
 private:
     QString m_specifiedByUrl;
     Callbacks m_callbacks;
+    Builtin m_builtin;
 };
 
 /// @brief Common part of object and interface types: fields (in definition order) and implemented interfaces.

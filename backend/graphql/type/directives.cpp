@@ -1,4 +1,4 @@
-#include "type/directives.h"
+#include "graphql/type/directives.h"
 
 #include <algorithm>
 

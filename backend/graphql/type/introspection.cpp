@@ -1,6 +1,6 @@
-#include "type/introspection.h"
+#include "graphql/type/introspection.h"
 
-#include "type/resolveinfo.h"
+#include "graphql/type/resolveinfo.h"
 
 namespace vingt::graphql {
 
@@ -61,6 +61,21 @@ Value inputValueList(const std::vector<InputValue> &values, bool withDeprecated)
     return Value::list(std::move(items));
 }
 
+/// A resolver over a typed source: a null source (never expected) resolves to null.
+template<typename T, typename F>
+FieldResolver on(F function)
+{
+    return [function](const ResolveParams &p) -> FieldResult {
+        const T *source = p.source.as<T>();
+        if (!source)
+            return Value();
+        if constexpr (std::is_invocable_v<F, const T &>)
+            return function(*source);
+        else
+            return function(*source, p);
+    };
+}
+
 InputValueConfig includeDeprecatedArg()
 {
     return {.name = u"includeDeprecated"_s, .type = u"Boolean"_s, .defaultValue = QJsonValue(false)};
@@ -74,41 +89,41 @@ ObjectTypeConfig schemaType()
             {
                 {.name = u"description"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return text(p.source.as<Schema>()->description());
-                 }},
+                 .resolve = on<Schema>([](const Schema &schema) -> FieldResult {
+                     return text(schema.description());
+                 })},
                 {.name = u"types"_s,
                  .type = u"[__Type!]!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return typeList(p.source.as<Schema>()->types());
-                 },
+                 .resolve = on<Schema>([](const Schema &schema) -> FieldResult {
+                     return typeList(schema.types());
+                 }),
                  .description = u"A list of all types supported by this server."_s},
                 {.name = u"queryType"_s,
                  .type = u"__Type!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return typeValue(TypeRef(p.source.as<Schema>()->queryType()));
-                 },
+                 .resolve = on<Schema>([](const Schema &schema) -> FieldResult {
+                     return typeValue(TypeRef(schema.queryType()));
+                 }),
                  .description = u"The type that query operations will be rooted at."_s},
                 {.name = u"mutationType"_s,
                  .type = u"__Type"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return typeValue(TypeRef(p.source.as<Schema>()->mutationType()));
-                 },
+                 .resolve = on<Schema>([](const Schema &schema) -> FieldResult {
+                     return typeValue(TypeRef(schema.mutationType()));
+                 }),
                  .description = u"If this server supports mutation, the type that mutation operations will be rooted at."_s},
                 {.name = u"subscriptionType"_s,
                  .type = u"__Type"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return typeValue(TypeRef(p.source.as<Schema>()->subscriptionType()));
-                 },
+                 .resolve = on<Schema>([](const Schema &schema) -> FieldResult {
+                     return typeValue(TypeRef(schema.subscriptionType()));
+                 }),
                  .description = u"If this server support subscription, the type that subscription operations will be rooted at."_s},
                 {.name = u"directives"_s,
                  .type = u"[__Directive!]!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
+                 .resolve = on<Schema>([](const Schema &schema) -> FieldResult {
                      std::vector<Value> items;
-                     for (const Directive *directive : p.source.as<Schema>()->directives())
+                     for (const Directive *directive : schema.directives())
                          items.push_back(Value::borrowed<Directive>(directive));
                      return Value::list(std::move(items));
-                 },
+                 }),
                  .description = u"A list of all directives supported by this server."_s},
             },
         .description =
@@ -124,31 +139,31 @@ ObjectTypeConfig directiveType()
             {
                 {.name = u"name"_s,
                  .type = u"String!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<Directive>()->name; }},
+                 .resolve = on<Directive>([](const Directive &directive) -> FieldResult { return directive.name; })},
                 {.name = u"description"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return text(p.source.as<Directive>()->description);
-                 }},
+                 .resolve = on<Directive>([](const Directive &directive) -> FieldResult {
+                     return text(directive.description);
+                 })},
                 {.name = u"isRepeatable"_s,
                  .type = u"Boolean!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return p.source.as<Directive>()->isRepeatable;
-                 }},
+                 .resolve = on<Directive>([](const Directive &directive) -> FieldResult {
+                     return directive.isRepeatable;
+                 })},
                 {.name = u"locations"_s,
                  .type = u"[__DirectiveLocation!]!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
+                 .resolve = on<Directive>([](const Directive &directive) -> FieldResult {
                      QJsonArray locations;
-                     for (DirectiveLocation location : p.source.as<Directive>()->locations)
+                     for (DirectiveLocation location : directive.locations)
                          locations.append(directiveLocationName(location));
                      return locations;
-                 }},
+                 })},
                 {.name = u"args"_s,
                  .type = u"[__InputValue!]!"_s,
                  .args = {includeDeprecatedArg()},
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return inputValueList(p.source.as<Directive>()->args, includeDeprecated(p));
-                 }},
+                 .resolve = on<Directive>([](const Directive &directive, const ResolveParams &p) -> FieldResult {
+                     return inputValueList(directive.args, includeDeprecated(p));
+                 })},
             },
         .description =
             u"A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor."_s,
@@ -261,27 +276,27 @@ ObjectTypeConfig fieldType()
             {
                 {.name = u"name"_s,
                  .type = u"String!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<Field>()->name; }},
+                 .resolve = on<Field>([](const Field &field) -> FieldResult { return field.name; })},
                 {.name = u"description"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return text(p.source.as<Field>()->description); }},
+                 .resolve = on<Field>([](const Field &field) -> FieldResult { return text(field.description); })},
                 {.name = u"args"_s,
                  .type = u"[__InputValue!]!"_s,
                  .args = {includeDeprecatedArg()},
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return inputValueList(p.source.as<Field>()->args, includeDeprecated(p));
-                 }},
+                 .resolve = on<Field>([](const Field &field, const ResolveParams &p) -> FieldResult {
+                     return inputValueList(field.args, includeDeprecated(p));
+                 })},
                 {.name = u"type"_s,
                  .type = u"__Type!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return typeValue(p.source.as<Field>()->type); }},
+                 .resolve = on<Field>([](const Field &field) -> FieldResult { return typeValue(field.type); })},
                 {.name = u"isDeprecated"_s,
                  .type = u"Boolean!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<Field>()->isDeprecated(); }},
+                 .resolve = on<Field>([](const Field &field) -> FieldResult { return field.isDeprecated(); })},
                 {.name = u"deprecationReason"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return optionalText(p.source.as<Field>()->deprecationReason);
-                 }},
+                 .resolve = on<Field>([](const Field &field) -> FieldResult {
+                     return optionalText(field.deprecationReason);
+                 })},
             },
         .description =
             u"Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type."_s,
@@ -296,31 +311,30 @@ ObjectTypeConfig inputValueType()
             {
                 {.name = u"name"_s,
                  .type = u"String!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<InputValue>()->name; }},
+                 .resolve = on<InputValue>([](const InputValue &value) -> FieldResult { return value.name; })},
                 {.name = u"description"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return text(p.source.as<InputValue>()->description);
-                 }},
+                 .resolve = on<InputValue>([](const InputValue &value) -> FieldResult {
+                     return text(value.description);
+                 })},
                 {.name = u"type"_s,
                  .type = u"__Type!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return typeValue(p.source.as<InputValue>()->type); }},
+                 .resolve = on<InputValue>([](const InputValue &value) -> FieldResult { return typeValue(value.type); })},
                 {.name = u"defaultValue"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
+                 .resolve = on<InputValue>([](const InputValue &value) -> FieldResult {
                      // API-CONTRACT §2.1: GraphQL literal syntax, never JSON.
-                     const InputValue *value = p.source.as<InputValue>();
-                     return value->defaultValue ? Value(value->defaultValueLiteral) : Value();
-                 },
+                     return value.defaultValue ? Value(value.defaultValueLiteral) : Value();
+                 }),
                  .description = u"A GraphQL-formatted string representing the default value for this input value."_s},
                 {.name = u"isDeprecated"_s,
                  .type = u"Boolean!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<InputValue>()->isDeprecated(); }},
+                 .resolve = on<InputValue>([](const InputValue &value) -> FieldResult { return value.isDeprecated(); })},
                 {.name = u"deprecationReason"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return optionalText(p.source.as<InputValue>()->deprecationReason);
-                 }},
+                 .resolve = on<InputValue>([](const InputValue &value) -> FieldResult {
+                     return optionalText(value.deprecationReason);
+                 })},
             },
         .description =
             u"Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value."_s,
@@ -335,20 +349,20 @@ ObjectTypeConfig enumValueType()
             {
                 {.name = u"name"_s,
                  .type = u"String!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<EnumValue>()->name; }},
+                 .resolve = on<EnumValue>([](const EnumValue &value) -> FieldResult { return value.name; })},
                 {.name = u"description"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return text(p.source.as<EnumValue>()->description);
-                 }},
+                 .resolve = on<EnumValue>([](const EnumValue &value) -> FieldResult {
+                     return text(value.description);
+                 })},
                 {.name = u"isDeprecated"_s,
                  .type = u"Boolean!"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult { return p.source.as<EnumValue>()->isDeprecated(); }},
+                 .resolve = on<EnumValue>([](const EnumValue &value) -> FieldResult { return value.isDeprecated(); })},
                 {.name = u"deprecationReason"_s,
                  .type = u"String"_s,
-                 .resolve = [](const ResolveParams &p) -> FieldResult {
-                     return optionalText(p.source.as<EnumValue>()->deprecationReason);
-                 }},
+                 .resolve = on<EnumValue>([](const EnumValue &value) -> FieldResult {
+                     return optionalText(value.deprecationReason);
+                 })},
             },
         .description =
             u"One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string."_s,

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "type/schemabuilder.h"
+#include "graphql/type/schemabuilder.h"
 
 #include <vector>
 

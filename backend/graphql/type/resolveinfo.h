@@ -1,8 +1,8 @@
 #pragma once
 
-#include "error/graphqlerror.h"
-#include "type/definition.h"
-#include "type/value.h"
+#include "graphql/error/graphqlerror.h"
+#include "graphql/type/definition.h"
+#include "graphql/type/value.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

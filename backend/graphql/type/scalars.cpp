@@ -1,9 +1,9 @@
-#include "type/scalars.h"
+#include "graphql/type/scalars.h"
 
-#include "language/ast.h"
-#include "language/printer.h"
-#include "utilities/inspect.h"
-#include "utilities/jsonoutput.h"
+#include "graphql/language/ast.h"
+#include "graphql/language/printer.h"
+#include "graphql/utilities/inspect.h"
+#include "graphql/utilities/jsonoutput.h"
 
 #include <cmath>
 
@@ -91,7 +91,7 @@ std::unique_ptr<ScalarType> makeIntScalar()
     return std::make_unique<ScalarType>(
         u"Int"_s,
         u"The `Int` scalar type represents non-fractional signed whole numeric values. Int can represent values between -(2^31) and 2^31 - 1."_s,
-        QString(), std::move(callbacks));
+        QString(), std::move(callbacks), ScalarType::Builtin::Int);
 }
 
 std::unique_ptr<ScalarType> makeFloatScalar()
@@ -123,7 +123,7 @@ std::unique_ptr<ScalarType> makeFloatScalar()
     return std::make_unique<ScalarType>(
         u"Float"_s,
         u"The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point)."_s,
-        QString(), std::move(callbacks));
+        QString(), std::move(callbacks), ScalarType::Builtin::Float);
 }
 
 std::unique_ptr<ScalarType> makeStringScalar()
@@ -154,7 +154,7 @@ std::unique_ptr<ScalarType> makeStringScalar()
     return std::make_unique<ScalarType>(
         u"String"_s,
         u"The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text."_s,
-        QString(), std::move(callbacks));
+        QString(), std::move(callbacks), ScalarType::Builtin::String);
 }
 
 std::unique_ptr<ScalarType> makeBooleanScalar()
@@ -178,7 +178,7 @@ std::unique_ptr<ScalarType> makeBooleanScalar()
         return QJsonValue(literal.boolean);
     };
     return std::make_unique<ScalarType>(u"Boolean"_s, u"The `Boolean` scalar type represents `true` or `false`."_s,
-                                        QString(), std::move(callbacks));
+                                        QString(), std::move(callbacks), ScalarType::Builtin::Boolean);
 }
 
 std::unique_ptr<ScalarType> makeIdScalar()
@@ -212,7 +212,7 @@ std::unique_ptr<ScalarType> makeIdScalar()
     return std::make_unique<ScalarType>(
         u"ID"_s,
         u"The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted as an ID."_s,
-        QString(), std::move(callbacks));
+        QString(), std::move(callbacks), ScalarType::Builtin::Id);
 }
 
 bool isSpecifiedScalarName(const QString &name)

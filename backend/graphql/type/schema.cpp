@@ -1,7 +1,7 @@
-#include "type/schema.h"
+#include "graphql/type/schema.h"
 
-#include "language/ast.h"
-#include "type/resolveinfo.h"
+#include "graphql/language/ast.h"
+#include "graphql/type/resolveinfo.h"
 
 namespace vingt::graphql {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "type/definition.h"
-#include "type/directives.h"
+#include "graphql/type/definition.h"
+#include "graphql/type/directives.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,13 +1,13 @@
-#include "type/schemabuilder.h"
+#include "graphql/type/schemabuilder.h"
 
-#include "language/ast.h"
-#include "language/parser.h"
-#include "type/introspection.h"
-#include "type/scalars.h"
-#include "type/validate.h"
-#include "utilities/astfromvalue.h"
-#include "utilities/coerceinputvalue.h"
-#include "utilities/inspect.h"
+#include "graphql/language/ast.h"
+#include "graphql/language/parser.h"
+#include "graphql/type/introspection.h"
+#include "graphql/type/scalars.h"
+#include "graphql/type/validate.h"
+#include "graphql/utilities/astfromvalue.h"
+#include "graphql/utilities/coerceinputvalue.h"
+#include "graphql/utilities/inspect.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "type/definition.h"
-#include "type/directives.h"
-#include "type/schema.h"
+#include "graphql/type/definition.h"
+#include "graphql/type/directives.h"
+#include "graphql/type/schema.h"
 
 #include "core/result.h"
 

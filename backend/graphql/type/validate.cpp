@@ -1,8 +1,8 @@
-#include "type/validate.h"
+#include "graphql/type/validate.h"
 
-#include "type/introspection.h"
-#include "type/schema.h"
-#include "utilities/typecomparators.h"
+#include "graphql/type/introspection.h"
+#include "graphql/type/schema.h"
+#include "graphql/utilities/typecomparators.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "type/value.h"
+#include "graphql/type/value.h"
 
 namespace vingt::graphql {
 

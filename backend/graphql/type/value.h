@@ -1,6 +1,6 @@
 #pragma once
 
-#include "error/graphqlerror.h"
+#include "graphql/error/graphqlerror.h"
 
 #include "core/error.h"
 #include "core/result.h"

@@ -1,7 +1,7 @@
-#include "utilities/astfromvalue.h"
+#include "graphql/utilities/astfromvalue.h"
 
-#include "language/blockstring.h"
-#include "utilities/jsonoutput.h"
+#include "graphql/language/blockstring.h"
+#include "graphql/utilities/jsonoutput.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

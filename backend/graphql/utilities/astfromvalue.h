@@ -1,6 +1,6 @@
 #pragma once
 
-#include "type/definition.h"
+#include "graphql/type/definition.h"
 
 #include <QJsonValue>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "utilities/coerceinputvalue.h"
+#include "graphql/utilities/coerceinputvalue.h"
 
-#include "utilities/suggestionlist.h"
+#include "graphql/utilities/suggestionlist.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
-#include "utilities/inspect.h"
+#include "graphql/utilities/inspect.h"
 
-#include "utilities/jsonoutput.h"
+#include "graphql/utilities/jsonoutput.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,4 @@
-#include "utilities/jsonoutput.h"
-
-#include "core/jsonwriter.h"
+#include "graphql/utilities/jsonoutput.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,7 +11,70 @@ namespace vingt::graphql::jsonout {
 
 void appendString(QByteArray &out, QStringView text)
 {
-    JsonWriter::appendEscaped(out, text);
+    // Straight from UTF-16 to escaped UTF-8 (no temporary QByteArray): size first, then fill. Lone surrogates
+    // become U+FFFD, as QString::toUtf8() does; the escapes are JsonWriter's.
+    const char16_t *data = text.utf16();
+    const qsizetype length = text.size();
+    qsizetype bytes = 2;
+    for (qsizetype i = 0; i < length; ++i) {
+        const char16_t c = data[i];
+        if (c < 0x80)
+            bytes += (c < 0x20) ? ((c == u'\n' || c == u'\r' || c == u'\t' || c == u'\b' || c == u'\f') ? 2 : 6)
+                                : ((c == u'"' || c == u'\\') ? 2 : 1);
+        else if (c < 0x800)
+            bytes += 2;
+        else if (QChar::isHighSurrogate(c) && i + 1 < length && QChar::isLowSurrogate(data[i + 1])) {
+            bytes += 4;
+            ++i;
+        } else
+            bytes += 3;
+    }
+    const qsizetype start = out.size();
+    out.resize(start + bytes);
+    char *p = out.data() + start;
+    static const char hex[] = "0123456789abcdef";
+    *p++ = '"';
+    for (qsizetype i = 0; i < length; ++i) {
+        char16_t c = data[i];
+        if (c < 0x80) {
+            if (c >= 0x20 && c != u'"' && c != u'\\') {
+                *p++ = char(c);
+                continue;
+            }
+            *p++ = '\\';
+            switch (c) {
+            case u'"': *p++ = '"'; break;
+            case u'\\': *p++ = '\\'; break;
+            case u'\n': *p++ = 'n'; break;
+            case u'\r': *p++ = 'r'; break;
+            case u'\t': *p++ = 't'; break;
+            case u'\b': *p++ = 'b'; break;
+            case u'\f': *p++ = 'f'; break;
+            default:
+                *p++ = 'u';
+                *p++ = '0';
+                *p++ = '0';
+                *p++ = hex[c >> 4];
+                *p++ = hex[c & 0xF];
+            }
+        } else if (c < 0x800) {
+            *p++ = char(0xC0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < length && QChar::isLowSurrogate(data[i + 1])) {
+            const char32_t u = QChar::surrogateToUcs4(c, data[++i]);
+            *p++ = char(0xF0 | (u >> 18));
+            *p++ = char(0x80 | ((u >> 12) & 0x3F));
+            *p++ = char(0x80 | ((u >> 6) & 0x3F));
+            *p++ = char(0x80 | (u & 0x3F));
+        } else {
+            if (QChar::isSurrogate(c))
+                c = 0xFFFD;
+            *p++ = char(0xE0 | (c >> 12));
+            *p++ = char(0x80 | ((c >> 6) & 0x3F));
+            *p++ = char(0x80 | (c & 0x3F));
+        }
+    }
+    *p++ = '"';
 }
 
 void appendNumber(QByteArray &out, double value)

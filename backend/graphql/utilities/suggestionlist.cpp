@@ -1,4 +1,4 @@
-#include "utilities/suggestionlist.h"
+#include "graphql/utilities/suggestionlist.h"
 
 #include <algorithm>
 #include <array>

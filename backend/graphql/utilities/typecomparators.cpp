@@ -1,6 +1,6 @@
-#include "utilities/typecomparators.h"
+#include "graphql/utilities/typecomparators.h"
 
-#include "type/schema.h"
+#include "graphql/type/schema.h"
 
 namespace vingt::graphql {
 

@@ -1,6 +1,6 @@
-#include "utilities/valuefromast.h"
+#include "graphql/utilities/valuefromast.h"
 
-#include "language/ast.h"
+#include "graphql/language/ast.h"
 
 #include <QJsonArray>
 

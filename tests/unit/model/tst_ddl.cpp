@@ -48,8 +48,13 @@ private Q_SLOTS:
                  uR"("updatedAt" TEXT NOT NULL, "deletedAt" TEXT, "position" REAL, "number" TEXT DEFAULT '', )"
                  uR"("amountAmountMicros" INTEGER, "amountCurrencyCode" TEXT, )"
                  uR"("parentId" TEXT REFERENCES "parent"("id") ON DELETE CASCADE))"_s);
-        QVERIFY(sql.contains(uR"(CREATE INDEX "IDX_invoice_deletedAt" ON "invoice" ("deletedAt"))"_s));
-        QVERIFY(sql.contains(uR"(CREATE INDEX "IDX_invoice_number" ON "invoice" ("number"))"_s));
+        QVERIFY(sql.contains(
+            uR"(CREATE INDEX "IDX_invoice_deletedAt" ON "invoice" ("deletedAt") WHERE "deletedAt" IS NOT NULL)"_s));
+        QVERIFY(sql.contains(uR"(CREATE INDEX "IDX_invoice_live" ON "invoice" ("id") WHERE "deletedAt" IS NULL)"_s));
+        QVERIFY(sql.contains(
+            uR"(CREATE INDEX "IDX_invoice_number" ON "invoice" ("number", "id") WHERE "deletedAt" IS NULL)"_s));
+        QVERIFY(sql.contains(
+            uR"(CREATE INDEX "IDX_invoice_position" ON "invoice" ("position", "id") WHERE "deletedAt" IS NULL)"_s));
         QVERIFY(sql.contains(uR"(CREATE INDEX "IDX_invoice_parentId" ON "invoice" ("parentId"))"_s));
         QVERIFY(sql.contains(uR"(CREATE UNIQUE INDEX "UQ_invoice_number" ON "invoice" ("number") )"
                              uR"(WHERE "deletedAt" IS NULL AND "number" <> '')"_s));

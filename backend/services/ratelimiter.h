@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+#include <mutex>
+
+namespace vingt {
+
+class Settings;
+
+/// @brief The two bucket sizes of API-CONTRACT §7 (settings `rateLimit.*`, §0.5).
+struct RateLimitConfig {
+    qint64 shortLimit = 100;
+    qint64 shortTtlMs = 1000;
+    qint64 longLimit = 100;
+    qint64 longTtlMs = 60000;
+
+    [[nodiscard]] static RateLimitConfig fromSettings(const Settings &settings);
+};
+
+/// @brief The answer to one request for a token, with what the `X-RateLimit-*` and `Retry-After` headers need.
+struct RateLimitDecision {
+    bool allowed = true;
+    QString message;           ///< when refused: `Limit reached (<max> tokens per <window> ms)` of the exhausted bucket
+    qint64 retryAfterSecs = 0; ///< when refused: whole seconds (≥ 1) until the exhausted bucket holds a token
+    qint64 limit = 0;          ///< X-RateLimit-Limit: the long bucket's size
+    qint64 remaining = 0;      ///< X-RateLimit-Remaining: whole tokens left in the long bucket
+    qint64 resetSecs = 0;      ///< X-RateLimit-Reset: seconds, rounded up, until the long bucket is full
+};
+
+/// @brief Request throttling of one workspace (API-CONTRACT §7): two continuously refilled token buckets, short
+/// (100 per 1000 ms) and long (100 per 60000 ms) by default, shared by all the workspace's API keys. An operation
+/// needs at least one token in both buckets and then takes one from each; otherwise it takes none and is refused,
+/// the short bucket being checked first. Counts live in memory only (no database write).
+///
+/// Callers: the REST pipeline once per core REST call; the GraphQL layer once per root field of a `/graphql`
+/// document. Metadata, OpenAPI and health routes, and the desktop app's in-process calls, consume none (use peek()
+/// for their headers). Thread rule: thread-safe (one mutex); every call is a few arithmetic operations.
+class RateLimiter
+{
+public:
+    /// Monotonic milliseconds; injectable so tests control time.
+    using Clock = std::function<qint64()>;
+
+    explicit RateLimiter(const RateLimitConfig &config, Clock clock = {});
+
+    /// Takes one token from each bucket, or none when either is empty.
+    [[nodiscard]] RateLimitDecision tryConsume();
+    /// The current state, taking nothing (headers of requests that consume no token).
+    [[nodiscard]] RateLimitDecision peek();
+    /// New sizes (settings edited at run time); the buckets keep their fill level, capped at the new sizes.
+    void setConfig(const RateLimitConfig &config);
+    [[nodiscard]] RateLimitConfig config() const;
+
+private:
+    struct Bucket {
+        qint64 max = 0;
+        qint64 windowMs = 1;
+        double tokens = 0;
+    };
+    void refill(qint64 now);
+    [[nodiscard]] RateLimitDecision state() const;
+    [[nodiscard]] static qint64 msUntil(const Bucket &bucket, double tokens);
+
+    Clock m_clock;
+    mutable std::mutex m_mutex;
+    Bucket m_short;
+    Bucket m_long;
+    qint64 m_lastRefill = 0;
+};
+
+} // namespace vingt
