@@ -151,6 +151,7 @@ void TestAuth::cleanupTestCase()
 {
     if (m_server) {
         QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(m_server->sanitizerReport().isEmpty(), qPrintable(m_server->sanitizerReport()));
     }
 }
 

@@ -65,6 +65,7 @@ void TestCli::cleanupTestCase()
 {
     if (m_server) {
         QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(m_server->sanitizerReport().isEmpty(), qPrintable(m_server->sanitizerReport()));
     }
 }
 
@@ -144,6 +145,7 @@ void TestCli::stopKeepsData()
     E2E_STATUS(count, 200);
     QCOMPARE(count.value(u"totalCount"_s).toInt(), 61);
     QCOMPARE(server.stop(), 0);
+    QVERIFY2(server.sanitizerReport().isEmpty(), qPrintable(server.sanitizerReport()));
 }
 
 void TestCli::stopDuringWritesLosesNothing()
@@ -211,6 +213,7 @@ void TestCli::stopDuringWritesLosesNothing()
     E2E_STATUS(count, 200);
     QCOMPARE(count.value(u"totalCount"_s).toInt(), acknowledged.load());
     QCOMPARE(server.stop(), 0);
+    QVERIFY2(server.sanitizerReport().isEmpty(), qPrintable(server.sanitizerReport()));
 }
 
 void TestCli::killedServerLosesNothing()
@@ -238,6 +241,7 @@ void TestCli::killedServerLosesNothing()
     E2E_STATUS(last, 200);
     QCOMPARE(last.value(u"data.person.jobTitle"_s).toString(), u"Last"_s);
     QCOMPARE(server.stop(), 0);
+    QVERIFY2(server.sanitizerReport().isEmpty(), qPrintable(server.sanitizerReport()));
 }
 
 void TestCli::databaseUrlRefused_data()
@@ -315,6 +319,7 @@ void TestCli::threadsOption()
         E2E_STATUS(http.post(u"/rest/people"_s, QJsonObject{{"city", uniqueTag()}}), 201);
     }
     QCOMPARE(server.stop(), 0);
+    QVERIFY2(server.sanitizerReport().isEmpty(), qPrintable(server.sanitizerReport()));
 }
 
 void TestCli::settingsOverride()
@@ -350,6 +355,7 @@ void TestCli::settingsOverride()
                     "Cannot update more than 5 records at once");
     E2E_BAD_REQUEST(http.del(u"/rest/people?"_s + filter), "Cannot destroy more than 5 records at once");
     QCOMPARE(server.stop(), 0);
+    QVERIFY2(server.sanitizerReport().isEmpty(), qPrintable(server.sanitizerReport()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

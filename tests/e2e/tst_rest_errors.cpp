@@ -121,6 +121,7 @@ void TestRestErrors::cleanupTestCase()
     if (m_server) {
         QVERIFY2(serverAnswers(), "the server stopped answering");
         QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(m_server->sanitizerReport().isEmpty(), qPrintable(m_server->sanitizerReport()));
     }
 }
 

@@ -379,6 +379,7 @@ void TestRestRecords::cleanupTestCase()
         const HttpResponse health = m_http.withoutToken().get(u"/healthz"_s);
         QCOMPARE(health.status, 200);
         QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(m_server->sanitizerReport().isEmpty(), qPrintable(m_server->sanitizerReport()));
     }
 }
 

@@ -274,6 +274,18 @@ int ServerProcess::stopWith(int signal)
     return code;
 }
 
+QString ServerProcess::sanitizerReport() const
+{
+    const QString log = QString::fromUtf8(serverStderr());
+    static const QRegularExpression finding(
+        QStringLiteral("(ERROR: (AddressSanitizer|LeakSanitizer|ThreadSanitizer)|runtime error:)"));
+    const auto match = finding.match(log);
+    if (!match.hasMatch()) {
+        return {};
+    }
+    return log.mid(qMax(0, int(match.capturedStart()) - 200), 4000);
+}
+
 QByteArray ServerProcess::serverStderr() const
 {
     QFile file(m_logDir.filePath(kStderrLog));

@@ -70,6 +70,9 @@ public:
     [[nodiscard]] QString dataDir() const { return m_dataDir.path(); }
     /// Everything the server wrote to stderr so far.
     [[nodiscard]] QByteArray serverStderr() const;
+    /// The sanitizer findings (AddressSanitizer, LeakSanitizer, UBSan "runtime error:") in the server's stderr, if
+    /// any: a sanitizer build keeps running after a UBSan finding, so tests check this at the end.
+    [[nodiscard]] QString sanitizerReport() const;
     [[nodiscard]] qint64 pid() const;
 
     /// `--data-dir DIR`, or `--database URL` when VINGT_DATABASE_URL is set.
