@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <deque>
 #include <exception>
 #include <map>
 
@@ -59,7 +58,7 @@ struct FieldPlan;
 /// One value of the response under construction. Objects and lists own their children; a node nulled by error
 /// propagation keeps its place (kind Null) so that pending work below it is skipped.
 struct ResultNode {
-    enum class Kind : quint8 { Pending, Null, Leaf, Object, List };
+    enum class Kind : quint8 { Pending, Null, Leaf, Text, Object, List };
 
     Kind kind = Kind::Pending;
     bool nonNullSlot = false; ///< the position is non-null: a null here nulls the parent instead
@@ -67,14 +66,41 @@ struct ResultNode {
     const QString *key = nullptr; ///< response key in an object parent (null in a list)
     int index = -1;               ///< position in the parent (field index or item index)
     const FieldPlan *plan = nullptr;
-    QJsonValue leaf;
-    std::vector<ResultNode *> children;
+    QJsonValue leaf; ///< Leaf
+    QString text;    ///< Text: a string leaf kept as a QString
+    ResultNode *children = nullptr; ///< Object and List: contiguous, from the arena
+    int childCount = 0;
+};
+
+/// Allocates result nodes in large blocks, children of a node contiguously: a page of records costs a few
+/// allocations instead of several per object. Node addresses never change.
+class NodeArena
+{
+public:
+    ResultNode *allocate(int count)
+    {
+        if (m_used + count > m_capacity) {
+            m_capacity = std::max(kBlockSize, count);
+            m_blocks.push_back(std::make_unique<ResultNode[]>(size_t(m_capacity)));
+            m_used = 0;
+        }
+        ResultNode *nodes = m_blocks.back().get() + m_used;
+        m_used += count;
+        return nodes;
+    }
+
+private:
+    static constexpr int kBlockSize = 256;
+    std::vector<std::unique_ptr<ResultNode[]>> m_blocks;
+    int m_used = 0;
+    int m_capacity = 0;
 };
 
 /// A response key of an object type's selection, resolved once per (type, selection) for all objects.
 struct PlannedField {
     QString responseKey;
-    QByteArray keyJson; ///< `"responseKey":`, encoded once for every object of the plan
+    QByteArray keyJson;    ///< `"responseKey":`, encoded once for every object of the plan
+    QByteArray latin1Name; ///< the field name for QJsonObject lookups (GraphQL names are ASCII; faster in Latin-1)
     std::vector<const ast::Field *> nodes;
     const Field *definition = nullptr;
     bool isTypename = false;
@@ -154,7 +180,7 @@ public:
             result.data = "null";
             return result;
         }
-        m_root = newNode();
+        m_root = newNodes(1);
         const FieldPlan *plan = planFor(*rootType, &m_operation.selectionSet, {&m_operation.selectionSet});
         TaskGroup root{rootType, plan, true, {{m_root, m_args.rootValue}}};
         const bool serial = m_operation.operation == ast::OperationType::Mutation;
@@ -165,10 +191,9 @@ public:
         for (auto &entry : m_errors)
             result.errors.push_back(std::move(entry.second));
         m_errors.clear();
-        QByteArray out;
-        out.reserve(4096);
+        jsonout::Buffer out(16384);
         write(out, *m_root);
-        result.data = std::move(out);
+        result.data = out.take();
         return result;
     }
 
@@ -213,11 +238,7 @@ public:
     }
 
 private:
-    ResultNode *newNode()
-    {
-        m_nodes.emplace_back();
-        return &m_nodes.back();
-    }
+    ResultNode *newNodes(int count) { return m_nodes.allocate(count); }
 
     /// The plan of an object type's selection: collected fields, definitions and coerced arguments. Cached by
     /// (type, selection), so a page of objects plans once.
@@ -239,6 +260,7 @@ private:
             field.definition = TypeInfo::fieldDefinition(m_schema, &type, first.name);
             if (!field.definition)
                 continue; // unknown field: validation reports it; never executed
+            field.latin1Name = field.definition->name.toLatin1();
             if (!field.isTypename) {
                 GraphqlError error;
                 if (auto args = getArgumentValues(field.definition->args, first.arguments, m_variables, first.location,
@@ -308,8 +330,10 @@ private:
         while (target->nonNullSlot && target->parent)
             target = target->parent;
         target->kind = ResultNode::Kind::Null;
-        target->children.clear();
+        target->children = nullptr;
+        target->childCount = 0;
         target->leaf = QJsonValue();
+        target->text = QString();
     }
 
     void fieldError(ResultNode *slot, const PlannedField &field, GraphqlError error)
@@ -360,14 +384,15 @@ private:
             ResultNode *node = task.node;
             node->kind = ResultNode::Kind::Object;
             node->plan = &plan;
-            node->children.reserve(plan.fields.size());
-            for (const PlannedField &field : plan.fields) {
-                ResultNode *slot = newNode();
-                slot->parent = node;
-                slot->key = &field.responseKey;
-                slot->index = int(node->children.size());
-                slot->nonNullSlot = field.definition->type.isNonNull();
-                node->children.push_back(slot);
+            node->childCount = int(plan.fields.size());
+            node->children = newNodes(node->childCount);
+            for (int i = 0; i < node->childCount; ++i) {
+                const PlannedField &field = plan.fields[size_t(i)];
+                ResultNode &slot = node->children[i];
+                slot.parent = node;
+                slot.key = &field.responseKey;
+                slot.index = i;
+                slot.nonNullSlot = field.definition->type.isNonNull();
             }
             live.push_back(&task);
         }
@@ -393,20 +418,20 @@ private:
         const ObjectType &parentType = *group.type;
         if (field.isTypename) {
             for (ObjectTask *task : tasks) {
-                ResultNode *slot = task->node->children[fieldIndex];
-                slot->kind = ResultNode::Kind::Leaf;
-                slot->leaf = parentType.name();
+                ResultNode *slot = &task->node->children[fieldIndex];
+                slot->kind = ResultNode::Kind::Text;
+                slot->text = parentType.name();
             }
             return;
         }
         if (field.argsError) {
             for (ObjectTask *task : tasks)
-                fieldError(task->node->children[fieldIndex], field, *field.argsError);
+                fieldError(&task->node->children[fieldIndex], field, *field.argsError);
             return;
         }
         const Field &definition = *field.definition;
         m_currentField = &field;
-        ResultNode *firstSlot = tasks.front()->node->children[fieldIndex];
+        ResultNode *firstSlot = &tasks.front()->node->children[fieldIndex];
         ResolveInfo info{m_schema,    definition, parentType, definition.type, field.nodes, m_operation,
                          m_variables, m_args.rootValue, this, firstSlot};
 
@@ -437,11 +462,13 @@ private:
             const bool readProperty = !definition.resolve && !group.isRoot && m_defaultResolverIsBuiltin;
             for (ObjectTask *task : tasks) {
                 if (readProperty) {
-                    const QJsonValue &source = task->source.json();
-                    results.emplace_back(source.isObject() ? Value(source.toObject().value(definition.name)) : Value());
+                    const QJsonValue source = task->source.isJson() ? task->source.json() : QJsonValue();
+                    results.emplace_back(source.isObject()
+                                             ? Value(source.toObject().value(QLatin1StringView(field.latin1Name)))
+                                             : Value());
                     continue;
                 }
-                ResultNode *slot = task->node->children[fieldIndex];
+                ResultNode *slot = &task->node->children[fieldIndex];
                 info.pathHandle = slot;
                 const ResolveParams params{task->source, field.args, m_args.context, info};
                 if (group.isRoot && m_args.rootFieldGuard) {
@@ -460,7 +487,7 @@ private:
             }
         }
         for (size_t i = 0; i < tasks.size(); ++i) {
-            ResultNode *slot = tasks[i]->node->children[fieldIndex];
+            ResultNode *slot = &tasks[i]->node->children[fieldIndex];
             if (isDead(slot))
                 continue;
             if (!results[i].ok()) {
@@ -507,10 +534,11 @@ private:
                                named->name(), fieldCoordinate(parentType, field))));
                 return;
             }
-            if (completeBuiltinScalar(*named, value.json(), slot))
+            if (completeCommonLeaf(*named, value, slot))
                 return;
-            Result<QJsonValue> serialized = named->asEnum() ? named->asEnum()->serialize(value.json())
-                                                            : named->asScalar()->serialize(value.json());
+            const QJsonValue json = value.json();
+            Result<QJsonValue> serialized = named->asEnum() ? named->asEnum()->serialize(json)
+                                                            : named->asScalar()->serialize(json);
             if (!serialized.ok()) {
                 fieldError(slot, field, GraphqlError(serialized.error().message));
                 return;
@@ -543,12 +571,26 @@ private:
         next.add(runtimeType, subPlanFor(*runtimeType, field), {slot, value});
     }
 
-    /// The common values of the built-in scalars need no coercion (same result as their serialize callbacks).
-    static bool completeBuiltinScalar(const NamedType &type, const QJsonValue &json, ResultNode *slot)
+    /// The common leaves need no coercion (same result as the serialize callbacks): built-in scalars of the right
+    /// JSON type, and enum values given as text.
+    static bool completeCommonLeaf(const NamedType &type, const Value &value, ResultNode *slot)
     {
+        if (value.isText()) {
+            const EnumType *enumType = type.asEnum();
+            const ScalarType *scalar = type.asScalar();
+            const bool accepted = enumType ? enumType->value(value.text()) != nullptr
+                                           : (scalar->builtin() == ScalarType::Builtin::String
+                                              || scalar->builtin() == ScalarType::Builtin::Id);
+            if (!accepted)
+                return false;
+            slot->kind = ResultNode::Kind::Text;
+            slot->text = value.text();
+            return true;
+        }
         const ScalarType *scalar = type.asScalar();
         if (!scalar)
             return false;
+        const QJsonValue json = value.json();
         bool accepted = false;
         switch (scalar->builtin()) {
         case ScalarType::Builtin::String:
@@ -573,32 +615,33 @@ private:
     void completeList(const ObjectType &parentType, const PlannedField &field, TypeRef type, ResultNode *slot,
                       const Value &value, NextGroups &next)
     {
-        const bool isJsonArray = value.isJson() && value.json().isArray();
+        const QJsonValue json = value.isJson() && !value.isText() ? value.json() : QJsonValue();
+        const bool isJsonArray = json.isArray();
         if (!value.isList() && !isJsonArray) {
             fieldError(slot, field,
                        GraphqlError(u"Expected Iterable, but did not find one for field \"%1\"."_s.arg(
                            fieldCoordinate(parentType, field))));
             return;
         }
-        const QJsonArray array = isJsonArray ? value.json().toArray() : QJsonArray();
+        const QJsonArray array = isJsonArray ? json.toArray() : QJsonArray();
         const size_t count = isJsonArray ? size_t(array.size()) : value.items().size();
         const TypeRef itemType = type.ofType();
         slot->kind = ResultNode::Kind::List;
-        slot->children.reserve(count);
+        slot->childCount = int(count);
+        slot->children = newNodes(slot->childCount);
         for (size_t i = 0; i < count; ++i) {
-            ResultNode *child = newNode();
-            child->parent = slot;
-            child->index = int(i);
-            child->nonNullSlot = itemType.isNonNull();
-            slot->children.push_back(child);
+            ResultNode &child = slot->children[i];
+            child.parent = slot;
+            child.index = int(i);
+            child.nonNullSlot = itemType.isNonNull();
         }
         for (size_t i = 0; i < count; ++i) {
             if (slot->kind != ResultNode::Kind::List)
                 return; // an item error nulled the list
             if (isJsonArray)
-                completeValue(parentType, field, itemType, slot->children[i], Value(array.at(qsizetype(i))), next);
+                completeValue(parentType, field, itemType, &slot->children[i], Value(array.at(qsizetype(i))), next);
             else
-                completeValue(parentType, field, itemType, slot->children[i], value.items()[i], next);
+                completeValue(parentType, field, itemType, &slot->children[i], value.items()[i], next);
         }
     }
 
@@ -607,8 +650,11 @@ private:
                                          std::optional<GraphqlError> &error)
     {
         QString name = value.typeName();
-        if (name.isEmpty() && value.isJson() && value.json().isObject())
-            name = value.json().toObject().value("__typename"_L1).toString();
+        if (name.isEmpty() && value.isJson() && !value.isText()) {
+            const QJsonValue json = value.json();
+            if (json.isObject())
+                name = json.toObject().value("__typename"_L1).toString();
+        }
         if (name.isEmpty()) {
             const TypeResolver *resolver = nullptr;
             if (const InterfaceType *iface = abstractType.asInterface())
@@ -651,29 +697,30 @@ private:
         return runtime->asObject();
     }
 
-    void write(QByteArray &out, const ResultNode &node) const
+    void write(jsonout::Buffer &out, const ResultNode &node) const
     {
         switch (node.kind) {
         case ResultNode::Kind::Pending:
-        case ResultNode::Kind::Null: out.append("null"); return;
-        case ResultNode::Kind::Leaf: jsonout::appendValue(out, node.leaf); return;
+        case ResultNode::Kind::Null: out.append("null", 4); return;
+        case ResultNode::Kind::Leaf: out.appendValue(node.leaf); return;
+        case ResultNode::Kind::Text: out.appendString(node.text); return;
         case ResultNode::Kind::Object: {
             out.append('{');
-            for (size_t i = 0; i < node.children.size(); ++i) {
+            for (int i = 0; i < node.childCount; ++i) {
                 if (i)
                     out.append(',');
-                out.append(node.plan->fields[i].keyJson);
-                write(out, *node.children[i]);
+                out.append(node.plan->fields[size_t(i)].keyJson);
+                write(out, node.children[i]);
             }
             out.append('}');
             return;
         }
         case ResultNode::Kind::List: {
             out.append('[');
-            for (size_t i = 0; i < node.children.size(); ++i) {
+            for (int i = 0; i < node.childCount; ++i) {
                 if (i)
                     out.append(',');
-                write(out, *node.children[i]);
+                write(out, node.children[i]);
             }
             out.append(']');
             return;
@@ -686,7 +733,7 @@ private:
     const ast::OperationDefinition &m_operation;
     QJsonObject m_variables;
     FragmentMap m_fragments;
-    std::deque<ResultNode> m_nodes;
+    NodeArena m_nodes;
     ResultNode *m_root = nullptr;
     mutable std::vector<std::pair<std::vector<int>, GraphqlError>> m_errors; ///< with their response position
     std::map<std::pair<const void *, const void *>, std::unique_ptr<FieldPlan>> m_plans;

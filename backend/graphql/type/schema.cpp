@@ -47,7 +47,9 @@ bool Schema::isSubType(const NamedType &abstractType, const NamedType &maybeSubT
 
 FieldResult defaultFieldResolver(const ResolveParams &params)
 {
-    const QJsonValue &json = params.source.json();
+    if (params.source.isText())
+        return Value();
+    const QJsonValue json = params.source.json();
     if (json.isObject())
         return Value(json.toObject().value(params.info.fieldName()));
     return Value();

@@ -22,7 +22,8 @@ namespace vingt::graphql {
 /// A Value is one of:
 /// - null;
 /// - JSON (any QJsonValue): a leaf for scalar/enum fields; a JSON object whose properties the default resolver
-///   reads for object fields; a JSON array for list fields;
+///   reads for object fields; a JSON array for list fields. A QString is kept as is (no QJsonValue is built: Qt's
+///   conversions cost more than the rest of a field's execution), so prefer QString for text leaves;
 /// - a list of Values (Value::list) — items may be objects, JSON, nested lists or null;
 /// - an object handle (Value::object / Value::borrowed): an opaque typed pointer that the resolvers of the
 ///   object's fields receive as `source` and read back with `as<T>()`.
@@ -38,8 +39,9 @@ public:
     Value(const QJsonValue &json);
     Value(const QJsonObject &object) : Value(QJsonValue(object)) {}
     Value(const QJsonArray &array) : Value(QJsonValue(array)) {}
-    Value(const QString &text) : Value(QJsonValue(text)) {}
-    Value(const char *text) : Value(QJsonValue(QString::fromUtf8(text))) {}
+    Value(const QString &text) : m_kind(Kind::Json), m_isText(true), m_text(text) {}
+    Value(QString &&text) : m_kind(Kind::Json), m_isText(true), m_text(std::move(text)) {}
+    Value(const char *text) : Value(QString::fromUtf8(text)) {}
     Value(bool b) : Value(QJsonValue(b)) {}
     Value(int n) : Value(QJsonValue(n)) {}
     Value(qint64 n) : Value(QJsonValue(n)) {}
@@ -77,8 +79,11 @@ public:
     [[nodiscard]] bool isList() const { return m_kind == Kind::List; }
     [[nodiscard]] bool isObject() const { return m_kind == Kind::Object; }
 
-    /// The JSON value (Null when the Value is not JSON).
-    [[nodiscard]] const QJsonValue &json() const { return m_json; }
+    /// The JSON value (Null when the Value is not JSON). Built on demand for text values: see isText().
+    [[nodiscard]] QJsonValue json() const { return m_isText ? QJsonValue(m_text) : m_json; }
+    /// A JSON string held as a QString (built from a QString), readable without conversion by text().
+    [[nodiscard]] bool isText() const { return m_isText; }
+    [[nodiscard]] const QString &text() const { return m_text; }
     /// The items of a list Value (empty otherwise).
     [[nodiscard]] const std::vector<Value> &items() const;
     /// The object handle as T, or null when this is not an object handle of exactly type T.
@@ -96,6 +101,8 @@ public:
 
 private:
     Kind m_kind = Kind::Null;
+    bool m_isText = false;
+    QString m_text;
     QJsonValue m_json;
     std::shared_ptr<const std::vector<Value>> m_list;
     std::shared_ptr<const void> m_object;

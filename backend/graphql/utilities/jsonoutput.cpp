@@ -3,35 +3,20 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <limits>
 
 namespace vingt::graphql::jsonout {
 
-void appendString(QByteArray &out, QStringView text)
+namespace {
+
+/// Writes the escaped UTF-8 of `text` with its quotes at `p`; answers the end. `p` must have room for the worst
+/// case: 6 bytes per UTF-16 unit (a control character escape) plus the quotes.
+char *writeEscaped(char *p, const char16_t *data, qsizetype length)
 {
-    // Straight from UTF-16 to escaped UTF-8 (no temporary QByteArray): size first, then fill. Lone surrogates
-    // become U+FFFD, as QString::toUtf8() does; the escapes are JsonWriter's.
-    const char16_t *data = text.utf16();
-    const qsizetype length = text.size();
-    qsizetype bytes = 2;
-    for (qsizetype i = 0; i < length; ++i) {
-        const char16_t c = data[i];
-        if (c < 0x80)
-            bytes += (c < 0x20) ? ((c == u'\n' || c == u'\r' || c == u'\t' || c == u'\b' || c == u'\f') ? 2 : 6)
-                                : ((c == u'"' || c == u'\\') ? 2 : 1);
-        else if (c < 0x800)
-            bytes += 2;
-        else if (QChar::isHighSurrogate(c) && i + 1 < length && QChar::isLowSurrogate(data[i + 1])) {
-            bytes += 4;
-            ++i;
-        } else
-            bytes += 3;
-    }
-    const qsizetype start = out.size();
-    out.resize(start + bytes);
-    char *p = out.data() + start;
     static const char hex[] = "0123456789abcdef";
     *p++ = '"';
     for (qsizetype i = 0; i < length; ++i) {
@@ -68,13 +53,35 @@ void appendString(QByteArray &out, QStringView text)
             *p++ = char(0x80 | (u & 0x3F));
         } else {
             if (QChar::isSurrogate(c))
-                c = 0xFFFD;
+                c = 0xFFFD; // a lone surrogate, as QString::toUtf8() writes it
             *p++ = char(0xE0 | (c >> 12));
             *p++ = char(0x80 | ((c >> 6) & 0x3F));
             *p++ = char(0x80 | (c & 0x3F));
         }
     }
     *p++ = '"';
+    return p;
+}
+
+} // namespace
+
+void appendString(QByteArray &out, QStringView text)
+{
+    // Straight from UTF-16 to escaped UTF-8, the escapes of vingt::JsonWriter: room for the worst case, then the
+    // buffer is cut to what was written (short strings), or sized exactly first (long ones).
+    const qsizetype length = text.size();
+    const qsizetype start = out.size();
+    qsizetype room = 6 * length + 2;
+    if (length > 4096) {
+        room = 2;
+        for (qsizetype i = 0; i < length; ++i) {
+            const char16_t c = text.utf16()[i];
+            room += c < 0x20 ? 6 : c < 0x80 ? ((c == u'"' || c == u'\\') ? 2 : 1) : c < 0x800 ? 2 : 3;
+        }
+    }
+    out.resize(start + room);
+    char *end = writeEscaped(out.data() + start, text.utf16(), length);
+    out.resize(end - out.constData());
 }
 
 void appendNumber(QByteArray &out, double value)
@@ -94,12 +101,25 @@ void appendNumber(QByteArray &out, double value)
 }
 
 namespace {
-void appendInteger(QByteArray &out, qint64 value)
+
+/// Writes a JSON number (at least 64 bytes of room) and answers the end: Qt 6 keeps integers exactly (beyond
+/// 2^53), toInteger() answers the sentinel for non-integers.
+char *formatNumber(char *buffer, const QJsonValue &value)
 {
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, static_cast<long long>(value));
-    out.append(buffer, end - buffer);
+    constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
+    const qint64 integer = value.toInteger(kSentinel);
+    if (integer != kSentinel)
+        return std::to_chars(buffer, buffer + 64, static_cast<long long>(integer)).ptr;
+    const double d = value.toDouble();
+    if (!std::isfinite(d)) {
+        std::memcpy(buffer, "null", 4);
+        return buffer + 4;
+    }
+    if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+        return std::to_chars(buffer, buffer + 64, static_cast<long long>(d)).ptr;
+    return std::to_chars(buffer, buffer + 64, d).ptr;
 }
+
 } // namespace
 
 void appendValue(QByteArray &out, const QJsonValue &value)
@@ -109,13 +129,8 @@ void appendValue(QByteArray &out, const QJsonValue &value)
     case QJsonValue::Undefined: out.append("null"); return;
     case QJsonValue::Bool: out.append(value.toBool() ? "true" : "false"); return;
     case QJsonValue::Double: {
-        // Qt 6 keeps integers exactly (beyond 2^53); toInteger() answers the sentinel for non-integers.
-        constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
-        const qint64 integer = value.toInteger(kSentinel);
-        if (integer != kSentinel)
-            appendInteger(out, integer);
-        else
-            appendNumber(out, value.toDouble());
+        char buffer[64];
+        out.append(buffer, formatNumber(buffer, value) - buffer);
         return;
     }
     case QJsonValue::String: appendString(out, value.toString()); return;
@@ -147,6 +162,70 @@ void appendValue(QByteArray &out, const QJsonValue &value)
         return;
     }
     }
+}
+
+Buffer::Buffer(qsizetype capacity)
+{
+    m_bytes.resize(std::max<qsizetype>(capacity, 64));
+    m_data = m_bytes.data();
+}
+
+void Buffer::grow(qsizetype extra)
+{
+    m_bytes.resize(std::max(m_bytes.size() * 2, m_size + extra));
+    m_data = m_bytes.data();
+}
+
+void Buffer::append(const char *bytes, qsizetype length)
+{
+    reserve(length);
+    std::memcpy(m_data + m_size, bytes, size_t(length));
+    m_size += length;
+}
+
+void Buffer::appendString(QStringView text)
+{
+    const qsizetype length = text.size();
+    qsizetype room = 6 * length + 2;
+    if (length > 4096) {
+        room = 2;
+        for (qsizetype i = 0; i < length; ++i) {
+            const char16_t c = text.utf16()[i];
+            room += c < 0x20 ? 6 : c < 0x80 ? ((c == u'"' || c == u'\\') ? 2 : 1) : c < 0x800 ? 2 : 3;
+        }
+    }
+    reserve(room);
+    m_size = writeEscaped(m_data + m_size, text.utf16(), length) - m_data;
+}
+
+void Buffer::appendValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String: appendString(value.toString()); return;
+    case QJsonValue::Array:
+    case QJsonValue::Object: {
+        QByteArray nested; // JSON scalars: rare, nested, written the simple way
+        jsonout::appendValue(nested, value);
+        append(nested);
+        return;
+    }
+    case QJsonValue::Bool: value.toBool() ? append("true", 4) : append("false", 5); return;
+    case QJsonValue::Double: {
+        char buffer[64];
+        append(buffer, formatNumber(buffer, value) - buffer);
+        return;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: append("null", 4); return;
+    }
+}
+
+QByteArray Buffer::take()
+{
+    m_bytes.resize(m_size);
+    m_data = nullptr;
+    m_size = 0;
+    return std::move(m_bytes);
 }
 
 } // namespace vingt::graphql::jsonout
