@@ -2,9 +2,22 @@
 
 #include <QLocale>
 
+#include <charconv>
 #include <cmath>
 
 namespace vingt {
+
+void JsonWriter::grow(qsizetype n)
+{
+    m_buffer.resize(std::max(m_buffer.size() * 2, m_size + n + 256));
+}
+
+QByteArray JsonWriter::take()
+{
+    m_buffer.resize(m_size);
+    m_size = 0;
+    return std::move(m_buffer);
+}
 
 void JsonWriter::separator()
 {
@@ -15,7 +28,7 @@ void JsonWriter::separator()
     if (m_depth > 0) {
         const std::uint64_t bit = std::uint64_t(1) << (m_depth - 1);
         if (m_needComma & bit)
-            m_buffer.append(',');
+            append(',');
         else
             m_needComma |= bit;
     }
@@ -24,7 +37,7 @@ void JsonWriter::separator()
 void JsonWriter::beginObject()
 {
     separator();
-    m_buffer.append('{');
+    append('{');
     ++m_depth;
     m_needComma &= ~(std::uint64_t(1) << (m_depth - 1));
 }
@@ -32,13 +45,13 @@ void JsonWriter::beginObject()
 void JsonWriter::endObject()
 {
     --m_depth;
-    m_buffer.append('}');
+    append('}');
 }
 
 void JsonWriter::beginArray()
 {
     separator();
-    m_buffer.append('[');
+    append('[');
     ++m_depth;
     m_needComma &= ~(std::uint64_t(1) << (m_depth - 1));
 }
@@ -46,30 +59,30 @@ void JsonWriter::beginArray()
 void JsonWriter::endArray()
 {
     --m_depth;
-    m_buffer.append(']');
+    append(']');
 }
 
 void JsonWriter::key(QStringView name)
 {
     separator();
-    appendEscaped(m_buffer, name);
-    m_buffer.append(':');
+    appendEscaped(name);
+    append(':');
     m_afterKey = true;
 }
 
 void JsonWriter::key(QLatin1StringView name)
 {
     separator();
-    m_buffer.append('"');
-    m_buffer.append(name.data(), name.size()); // keys given as Latin-1 literals are plain identifiers
-    m_buffer.append("\":", 2);
+    append('"');
+    append(name.data(), name.size()); // keys given as Latin-1 literals are plain identifiers
+    append("\":", 2);
     m_afterKey = true;
 }
 
 void JsonWriter::value(QStringView text)
 {
     separator();
-    appendEscaped(m_buffer, text);
+    appendEscaped(text);
 }
 
 void JsonWriter::value(QLatin1StringView text)
@@ -80,72 +93,101 @@ void JsonWriter::value(QLatin1StringView text)
 void JsonWriter::value(bool b)
 {
     separator();
-    m_buffer.append(b ? "true" : "false");
+    if (b)
+        append("true", 4);
+    else
+        append("false", 5);
 }
 
 void JsonWriter::value(std::int64_t n)
 {
     separator();
-    m_buffer.append(QByteArray::number(static_cast<qlonglong>(n)));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    append(digits, end - digits);
 }
 
 void JsonWriter::value(double d)
 {
     separator();
     if (!std::isfinite(d)) {
-        m_buffer.append("null");
+        append("null", 4);
         return;
     }
+    char digits[40];
     if (d == std::floor(d) && std::fabs(d) < 1e15) {
-        m_buffer.append(QByteArray::number(static_cast<qlonglong>(d)));
+        const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<long long>(d)).ptr;
+        append(digits, end - digits);
         return;
     }
     // The shortest text that reads back as the same double (one conversion, no retries).
-    m_buffer.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+    const auto end = std::to_chars(digits, digits + sizeof digits, d).ptr;
+    append(digits, end - digits);
 }
 
 void JsonWriter::null()
 {
     separator();
-    m_buffer.append("null");
+    append("null", 4);
 }
 
 void JsonWriter::raw(const QByteArray &json)
 {
     separator();
-    m_buffer.append(json);
+    append(json.constData(), json.size());
 }
 
-void JsonWriter::appendEscaped(QByteArray &out, QStringView text)
+void JsonWriter::appendEscaped(QStringView text)
 {
     static const char hex[] = "0123456789abcdef";
-    out.append('"');
-    const QByteArray utf8 = text.toUtf8();
-    const char *p = utf8.constData();
-    const char *end = p + utf8.size();
-    const char *run = p;
-    for (; p != end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(run, p - run);
-        switch (c) {
-        case '"': out.append("\\\"", 2); break;
-        case '\\': out.append("\\\\", 2); break;
-        case '\n': out.append("\\n", 2); break;
-        case '\r': out.append("\\r", 2); break;
-        case '\t': out.append("\\t", 2); break;
-        case '\b': out.append("\\b", 2); break;
-        case '\f': out.append("\\f", 2); break;
-        default: {
-            const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-            out.append(esc, 6);
+    // Worst case per UTF-16 unit: 6 bytes (\u00XX) for a control character, 3 bytes of UTF-8 otherwise.
+    char *out = reserve(2 + 6 * text.size());
+    char *const start = out;
+    *out++ = '"';
+    const char16_t *p = text.utf16();
+    const char16_t *const end = p + text.size();
+    while (p != end) {
+        const char16_t c = *p++;
+        if (c < 0x80) {
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *out++ = char(c);
+                continue;
+            }
+            *out++ = '\\';
+            switch (c) {
+            case '"': *out++ = '"'; break;
+            case '\\': *out++ = '\\'; break;
+            case '\n': *out++ = 'n'; break;
+            case '\r': *out++ = 'r'; break;
+            case '\t': *out++ = 't'; break;
+            case '\b': *out++ = 'b'; break;
+            case '\f': *out++ = 'f'; break;
+            default:
+                *out++ = 'u';
+                *out++ = '0';
+                *out++ = '0';
+                *out++ = hex[c >> 4];
+                *out++ = hex[c & 0xF];
+            }
+        } else if (c < 0x800) {
+            *out++ = char(0xC0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && p != end && QChar::isLowSurrogate(*p)) {
+            const char32_t u = QChar::surrogateToUcs4(c, *p++);
+            *out++ = char(0xF0 | (u >> 18));
+            *out++ = char(0x80 | ((u >> 12) & 0x3F));
+            *out++ = char(0x80 | ((u >> 6) & 0x3F));
+            *out++ = char(0x80 | (u & 0x3F));
+        } else {
+            // A lone surrogate is not valid Unicode: written as U+FFFD, as QString::toUtf8 does.
+            const char32_t u = QChar::isSurrogate(c) ? 0xFFFD : c;
+            *out++ = char(0xE0 | (u >> 12));
+            *out++ = char(0x80 | ((u >> 6) & 0x3F));
+            *out++ = char(0x80 | (u & 0x3F));
         }
-        }
-        run = p + 1;
     }
-    out.append(run, end - run);
-    out.append('"');
+    *out++ = '"';
+    m_size += out - start;
 }
 
 } // namespace vingt

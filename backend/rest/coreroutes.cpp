@@ -359,15 +359,15 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     out.key("hasPreviousPage"_L1);
     out.value(page->hasPreviousPage);
     out.key("startCursor"_L1);
-    if (page->cursors.empty())
+    if (page->records.empty())
         out.null();
     else
-        out.value(QStringView(page->cursors.front()));
+        out.value(QStringView(page->cursor(0)));
     out.key("endCursor"_L1);
-    if (page->cursors.empty())
+    if (page->records.empty())
         out.null();
     else
-        out.value(QStringView(page->cursors.back()));
+        out.value(QStringView(page->cursor(page->records.size() - 1)));
     out.endObject();
     http::Response response = envelope.finish(200, out);
     if (clamped)

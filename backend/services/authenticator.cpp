@@ -10,8 +10,18 @@ namespace vingt {
 
 using namespace Qt::StringLiterals;
 
-Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
+namespace {
+constexpr qsizetype kVerifiedTokensMax = 4096;
+} // namespace
+
+Result<Authenticator::VerifiedToken> Authenticator::verify(const QByteArray &token) const
 {
+    {
+        std::lock_guard lock(m_verifiedMutex);
+        const auto it = m_verified.constFind(token);
+        if (it != m_verified.cend())
+            return *it;
+    }
     // 2. decode
     auto decoded = jwt::decode(token);
     if (!decoded)
@@ -20,16 +30,34 @@ Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
     // 3. signature (with the workspace's secret; an unknown workspace cannot have signed it)
     const QString workspaceId = payload.value("workspaceId"_L1).toString();
     Workspace *workspace = workspaceId.isEmpty() ? nullptr : m_instance.workspace(workspaceId);
-    if (!workspace || !jwt::verifyHs256(*decoded, workspace->apiKeySecret()) ||
-        payload.value("type"_L1).toString() != "API_KEY"_L1) {
+    if (!workspace || !jwt::verifyHs256(*decoded, workspace->apiKeySecret())
+        || payload.value("type"_L1).toString() != "API_KEY"_L1) {
         return Error::unauthenticated(u"Token invalid."_s);
     }
-    // 4. JWT exp
     const QJsonValue exp = payload.value("exp"_L1);
-    if (exp.isDouble() && qint64(exp.toDouble()) <= QDateTime::currentSecsSinceEpoch())
+    VerifiedToken verified{workspaceId, payload.value("jti"_L1).toString(),
+                           exp.isDouble() ? std::optional(qint64(exp.toDouble())) : std::nullopt};
+    std::lock_guard lock(m_verifiedMutex);
+    if (m_verified.size() >= kVerifiedTokensMax)
+        m_verified.clear();
+    m_verified.insert(token, verified);
+    return verified;
+}
+
+Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
+{
+    // 2–3. decode, check the signature (remembered for tokens seen before)
+    auto verified = verify(token);
+    if (!verified)
+        return verified.error();
+    Workspace *workspace = m_instance.workspace(verified->workspaceId);
+    if (!workspace)
+        return Error::unauthenticated(u"Token invalid."_s);
+    // 4. JWT exp
+    if (verified->exp && *verified->exp <= QDateTime::currentSecsSinceEpoch())
         return Error::unauthenticated(u"Token has expired."_s);
     // 5. key row by jti + workspace
-    const QString keyId = payload.value("jti"_L1).toString();
+    const QString &keyId = verified->keyId;
     auto key = workspace->apiKeys().findForAuthentication(keyId);
     if (!key) {
         if (key.error().kind == ErrorKind::NotFound)

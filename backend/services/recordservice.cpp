@@ -720,18 +720,22 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
         std::reverse(page.records.begin(), page.records.end());
     page.hasNextPage = !backward && more;
     page.hasPreviousPage = backward && more;
-    for (const Record &record : page.records) {
-        QJsonObject values;
-        for (const ResolvedOrder &term : *order) {
-            const int c = object.columnIndexByName.value(term.column, -1);
-            if (c >= 0)
-                values.insert(term.column, cursorValue(object.columns[std::size_t(c)].kind, record.values[std::size_t(c)]));
-        }
-        page.cursors.push_back(QString::fromLatin1(encodeCursor(values)));
+    for (const ResolvedOrder &term : *order) {
+        const int c = object.columnIndexByName.value(term.column, -1);
+        if (c >= 0)
+            page.cursorColumns.push_back({term.column, c, object.columns[std::size_t(c)].kind});
     }
     if (request.depth > 0)
         VINGT_TRY(loadRelations(model, object, page.records, policy));
     return page;
+}
+
+QString RecordPage::cursor(std::size_t i) const
+{
+    QJsonObject values;
+    for (const CursorColumn &term : cursorColumns)
+        values.insert(term.name, cursorValue(term.kind, records.at(i).values[std::size_t(term.column)]));
+    return QString::fromLatin1(encodeCursor(values));
 }
 
 Result<Record> RecordService::findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,

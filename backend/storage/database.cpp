@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include <limits>
 #include <unordered_map>
 
 namespace vingt {
@@ -32,23 +33,173 @@ void sqliteFold(sqlite3_context *context, int argc, sqlite3_value **argv)
     sqlite3_result_text(context, folded.constData(), int(folded.size()), SQLITE_TRANSIENT);
 }
 
+sqlite3 *nativeHandle(const QSqlDatabase &db);
+
 bool registerSqliteFunctions(QSqlDatabase &db)
+{
+    sqlite3 *raw = nativeHandle(db);
+    return raw
+           && sqlite3_create_function_v2(raw, "vingt_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sqliteFold,
+                                         nullptr, nullptr, nullptr)
+                  == SQLITE_OK;
+}
+
+sqlite3 *nativeHandle(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return false;
-    sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.data());
-    return raw && sqlite3_create_function_v2(raw, "vingt_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                                             &sqliteFold, nullptr, nullptr, nullptr) == SQLITE_OK;
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.data());
+}
+
+/// Binds like Qt's QSQLITE driver: null QVariants and null strings/byte arrays as NULL, bool and integers as
+/// INTEGER, floating point as REAL, QByteArray as BLOB, everything else as its text.
+int bindValue(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    if (value.isNull())
+        return sqlite3_bind_null(statement, index);
+    switch (value.metaType().id()) {
+    case QMetaType::QString: {
+        const QString text = value.toString();
+        if (text.isNull())
+            return sqlite3_bind_null(statement, index);
+        return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                                   SQLITE_TRANSIENT);
+    }
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        if (bytes.isNull())
+            return sqlite3_bind_null(statement, index);
+        return sqlite3_bind_blob64(statement, index, bytes.constData(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+    }
+    case QMetaType::Bool: return sqlite3_bind_int(statement, index, value.toBool() ? 1 : 0);
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::UChar: return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::ULong:
+    case QMetaType::ULongLong: {
+        const qulonglong n = value.toULongLong();
+        if (n > qulonglong(std::numeric_limits<qint64>::max()))
+            return sqlite3_bind_double(statement, index, double(n));
+        return sqlite3_bind_int64(statement, index, qint64(n));
+    }
+    case QMetaType::Double:
+    case QMetaType::Float: return sqlite3_bind_double(statement, index, value.toDouble());
+    default: {
+        const QString text = value.toString();
+        return sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                                   SQLITE_TRANSIENT);
+    }
+    }
 }
 
 } // namespace
+
+struct NativeStatement {
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    bool busy = false;
+    NativeStatement(sqlite3 *handle, sqlite3_stmt *prepared) : db(handle), statement(prepared) {}
+    NativeStatement(const NativeStatement &) = delete;
+    NativeStatement &operator=(const NativeStatement &) = delete;
+    ~NativeStatement() { sqlite3_finalize(statement); }
+};
+
+Rows::Rows(std::shared_ptr<CachedStatement> cached) : m_cached(std::move(cached)), m_query(&m_cached->query)
+{
+    m_cached->busy = true;
+}
+
+Rows::Rows(std::unique_ptr<QSqlQuery> owned) : m_owned(std::move(owned)), m_query(m_owned.get()) {}
+
+Rows::Rows(std::shared_ptr<NativeStatement> native, bool hasRow, int changes)
+    : m_native(std::move(native))
+    , m_pendingRow(hasRow)
+    , m_changes(changes)
+{
+    m_native->busy = true;
+}
+
+Rows::Rows(Rows &&other) noexcept
+    : m_cached(std::move(other.m_cached))
+    , m_owned(std::move(other.m_owned))
+    , m_query(std::exchange(other.m_query, nullptr))
+    , m_native(std::move(other.m_native))
+    , m_pendingRow(other.m_pendingRow)
+    , m_started(other.m_started)
+    , m_changes(other.m_changes)
+{}
+
+Rows::~Rows()
+{
+    if (m_query)
+        m_query->finish();
+    if (m_cached)
+        m_cached->busy = false;
+    if (m_native) {
+        sqlite3_reset(m_native->statement); // ends the read: no snapshot kept open
+        sqlite3_clear_bindings(m_native->statement);
+        m_native->busy = false;
+    }
+}
+
+bool Rows::next()
+{
+    if (!m_native)
+        return m_query->next();
+    if (!m_started) {
+        m_started = true;
+        return m_pendingRow;
+    }
+    if (!m_pendingRow)
+        return false;
+    const int rc = sqlite3_step(m_native->statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    m_pendingRow = false;
+    if (rc != SQLITE_DONE)
+        qCWarning(lcStorage).noquote() << "reading rows failed:" << sqlite3_errmsg(m_native->db);
+    return false;
+}
+
+QVariant Rows::value(int column) const
+{
+    if (!m_native)
+        return m_query->value(column);
+    sqlite3_stmt *statement = m_native->statement;
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER: return QVariant(qint64(sqlite3_column_int64(statement, column)));
+    case SQLITE_FLOAT: return QVariant(sqlite3_column_double(statement, column));
+    case SQLITE_TEXT: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(statement, column)));
+    }
+    case SQLITE_BLOB: {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(statement, column));
+        return QVariant(QByteArray(data, sqlite3_column_bytes(statement, column)));
+    }
+    default: return QVariant();
+    }
+}
+
+int Rows::rowsAffected() const
+{
+    return m_native ? m_changes : m_query->numRowsAffected();
+}
 
 /// One thread's connection to one Database, with its statement cache.
 struct Database::ThreadConnection {
     QString name;
     QSqlDatabase db;
     QHash<QString, std::shared_ptr<CachedStatement>> statements;
+    sqlite3 *native = nullptr; ///< the SQLite handle under `db` (null for other drivers)
+    QHash<QString, std::shared_ptr<NativeStatement>> nativeStatements;
     struct CachedCount {
         qint64 count = 0;
         quint64 generation = 0;
@@ -61,6 +212,7 @@ struct Database::ThreadConnection {
     ~ThreadConnection()
     {
         statements.clear();
+        nativeStatements.clear(); // finalized before the connection closes
         if (db.isValid())
             db.close();
         db = QSqlDatabase();
@@ -78,8 +230,7 @@ Database::Database(DatabaseConfig config, std::unique_ptr<SqlDialect> dialect)
     : m_config(std::move(config))
     , m_dialect(std::move(dialect))
     , m_instanceId(s_nextInstanceId.fetch_add(1))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -107,15 +258,16 @@ Database::ThreadConnection *Database::threadConnection()
     }
     if (m_config.driver == "QSQLITE"_L1) {
         QSqlQuery pragma(tc->db);
-        for (const auto *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                                      "PRAGMA case_sensitive_like=ON", "PRAGMA temp_store=MEMORY",
-                                      "PRAGMA journal_size_limit=67108864", "PRAGMA cache_size=-16384",
-                                      "PRAGMA mmap_size=268435456"}) {
+        for (const auto *statement :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+              "PRAGMA case_sensitive_like=ON", "PRAGMA temp_store=MEMORY", "PRAGMA journal_size_limit=67108864",
+              "PRAGMA cache_size=-16384", "PRAGMA mmap_size=268435456"}) {
             if (!pragma.exec(QString::fromLatin1(statement)))
                 qCWarning(lcStorage).noquote() << statement << "failed:" << pragma.lastError().text();
         }
         if (!registerSqliteFunctions(tc->db))
             qCWarning(lcStorage) << "could not register vingt_fold on" << m_config.path;
+        tc->native = nativeHandle(tc->db);
     }
     return tc;
 }
@@ -127,16 +279,20 @@ Result<QSqlDatabase> Database::connection()
         // Try again on the next call: the database may come back (PostgreSQL restarts, a file becoming readable).
         const QString message = tc->db.lastError().text();
         t_connections.erase(m_instanceId);
-        return Error::unavailable(u"The database is not available: %1"_s.arg(message.isEmpty() ? u"cannot open"_s
-                                                                                                  : message));
+        return Error::unavailable(
+            u"The database is not available: %1"_s.arg(message.isEmpty() ? u"cannot open"_s : message));
     }
     return tc->db;
 }
 
 Error Database::mapError(const QSqlError &error, const QString &sql) const
 {
-    const QString text = error.databaseText();
-    Error mapped = Error::internal(u"SQL error: %1 (%2) in: %3"_s.arg(text, error.nativeErrorCode(), sql.left(500)));
+    return mapError(error.databaseText(), error.nativeErrorCode(), sql);
+}
+
+Error Database::mapError(const QString &text, const QString &nativeCode, const QString &sql) const
+{
+    Error mapped = Error::internal(u"SQL error: %1 (%2) in: %3"_s.arg(text, nativeCode, sql.left(500)));
     if (text.contains("UNIQUE constraint failed"_L1))
         mapped.code = QLatin1StringView(dberror::kUnique);
     else if (text.contains("FOREIGN KEY constraint failed"_L1))
@@ -160,7 +316,11 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
         auto c = connection();
         if (!c)
             return c.error();
+        tc = threadConnection();
     }
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (tc->native)
+        return execNative(*tc, sql, binds);
     std::shared_ptr<CachedStatement> statement = tc->statements.value(sql);
     if (!statement || statement->busy) {
         auto query = std::make_unique<QSqlQuery>(tc->db);
@@ -185,6 +345,50 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
         return error;
     }
     return Rows(std::move(statement));
+}
+
+Result<Rows> Database::execNative(ThreadConnection &tc, const QString &sql, const QVariantList &binds)
+{
+    auto nativeError = [&](int rc) {
+        return mapError(QString::fromUtf8(sqlite3_errmsg(tc.native)), QString::number(rc), sql);
+    };
+    std::shared_ptr<NativeStatement> statement = tc.nativeStatements.value(sql);
+    if (!statement || statement->busy) {
+        const bool oneOff = statement != nullptr; // the cached one is being read (nested use of the same SQL)
+        sqlite3_stmt *prepared = nullptr;
+        const int rc = sqlite3_prepare16_v3(tc.native, sql.utf16(), int(sql.size() * sizeof(char16_t)),
+                                            oneOff ? 0 : SQLITE_PREPARE_PERSISTENT, &prepared, nullptr);
+        if (rc != SQLITE_OK || !prepared) {
+            sqlite3_finalize(prepared);
+            return rc != SQLITE_OK ? nativeError(rc) : Error::internal(u"SQL error: empty statement: %1"_s.arg(sql));
+        }
+        statement = std::make_shared<NativeStatement>(tc.native, prepared);
+        if (!oneOff) {
+            if (tc.nativeStatements.size() > 512) // bound the cache: generated SQL varies with filters
+                tc.nativeStatements.clear();
+            tc.nativeStatements.insert(sql, statement);
+        }
+    }
+    sqlite3_stmt *stmt = statement->statement;
+    if (binds.size() > sqlite3_bind_parameter_count(stmt))
+        return Error::internal(u"SQL error: %1 values bound to %2 parameters in: %3"_s.arg(binds.size())
+                                   .arg(sqlite3_bind_parameter_count(stmt))
+                                   .arg(sql.left(500)));
+    for (int i = 0; i < binds.size(); ++i) {
+        if (const int rc = bindValue(stmt, i + 1, binds.at(i)); rc != SQLITE_OK) {
+            Error error = nativeError(rc);
+            sqlite3_clear_bindings(stmt);
+            return error;
+        }
+    }
+    const int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        Error error = nativeError(sqlite3_extended_errcode(tc.native));
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        return error;
+    }
+    return Rows(std::move(statement), rc == SQLITE_ROW, rc == SQLITE_DONE ? sqlite3_changes(tc.native) : 0);
 }
 
 Result<Rows> Database::execPrepared(std::unique_ptr<QSqlQuery> query, const QString &sql, const QVariantList &binds)
@@ -247,31 +451,30 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body, bo
     } bump{write ? &m_writeGeneration : nullptr};
     if (write)
         m_writeGeneration.fetch_add(1);
-    const QString begin = write ? m_dialect->beginWrite() : u"BEGIN"_s;
-    {
-        QSqlQuery q(tc->db);
-        if (!q.exec(begin))
-            return mapError(q.lastError(), begin);
-    }
+    static const QString commit = u"COMMIT"_s;
+    static const QString rollback = u"ROLLBACK"_s;
+    if (auto begun = exec(write ? m_dialect->beginWrite() : u"BEGIN"_s); !begun)
+        return begun.error();
     tc->transactionDepth = 1;
     tc->transactionFailed = false;
     Result<void> result = body();
     tc->transactionDepth = 0;
-    QSqlQuery q(tc->db);
     if (result && !tc->transactionFailed) {
-        if (!q.exec(u"COMMIT"_s)) {
-            const Error error = mapError(q.lastError(), u"COMMIT"_s);
-            QSqlQuery(tc->db).exec(u"ROLLBACK"_s);
-            return error;
+        if (auto committed = exec(commit); !committed) {
+            if (auto rolledBack = exec(rollback); !rolledBack)
+                qCWarning(lcStorage).noquote() << "rollback failed:" << rolledBack.error().message;
+            return committed.error();
         }
         // Readers on other threads can keep SQLite from ever restarting the WAL, which then grows without bound
         // (measured: 17 GB after a million inserts). Every few hundred commits, wait for the readers and restart it.
-        if (write && m_config.driver == "QSQLITE"_L1 && (m_commits.fetch_add(1) + 1) % 500 == 0)
-            QSqlQuery(tc->db).exec(u"PRAGMA wal_checkpoint(RESTART)"_s);
+        if (write && m_config.driver == "QSQLITE"_L1 && (m_commits.fetch_add(1) + 1) % 500 == 0) {
+            if (auto restarted = exec(u"PRAGMA wal_checkpoint(RESTART)"_s); !restarted)
+                qCWarning(lcStorage).noquote() << "WAL restart failed:" << restarted.error().message;
+        }
         return {};
     }
-    if (!q.exec(u"ROLLBACK"_s))
-        qCWarning(lcStorage).noquote() << "rollback failed:" << q.lastError().text();
+    if (auto rolledBack = exec(rollback); !rolledBack)
+        qCWarning(lcStorage).noquote() << "rollback failed:" << rolledBack.error().message;
     if (result)
         return Error::internal(u"an inner step of the transaction failed"_s);
     return result;

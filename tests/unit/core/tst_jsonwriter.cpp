@@ -1,5 +1,6 @@
 #include "core/jsonwriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -62,6 +63,36 @@ private Q_SLOTS:
         QCOMPARE(doc.object().value(text).toString(), text);
     }
 
+    void utf8IsByteExact()
+    {
+        // The writer encodes UTF-16 to UTF-8 itself: compare with Qt's encoder; a lone surrogate (invalid UTF-16)
+        // becomes U+FFFD, as TextEncoder does (Qt writes '?').
+        const QString valid = u"é✓😀 日本"_s;
+        JsonWriter w;
+        w.value(QStringView(valid));
+        QCOMPARE(w.buffer(), '"' + valid.toUtf8() + '"');
+        JsonWriter lone;
+        lone.value(QStringView(QString(QChar(0xD800)) + u"x"_s + QChar(0xDC00)));
+        QCOMPARE(lone.buffer(), QByteArray("\"\xEF\xBF\xBDx\xEF\xBF\xBD\""));
+        JsonWriter control;
+        control.value(QStringView(u"\x01\x7f"_s));
+        QCOMPARE(control.buffer(), QByteArray("\"\\u0001\x7f\""));
+    }
+
+    void growsPastTheInitialBuffer()
+    {
+        JsonWriter w;
+        w.beginArray();
+        const QString big(5000, u'ü');
+        for (int i = 0; i < 3; ++i)
+            w.value(QStringView(big));
+        w.endArray();
+        const QByteArray out = w.take();
+        QCOMPARE(out.size(), 3 * (2 + 5000 * 2) + 2 + 2);
+        QCOMPARE(QJsonDocument::fromJson(out).array().at(2).toString(), big);
+        QCOMPARE(w.take(), QByteArray());
+    }
+
     void numbers_data()
     {
         QTest::addColumn<double>("value");
@@ -71,6 +102,9 @@ private Q_SLOTS:
         QTest::newRow("negative") << -2.5 << QByteArray("-2.5");
         QTest::newRow("latitude") << 48.8566 << QByteArray("48.8566");
         QTest::newRow("nan is null") << qQNaN() << QByteArray("null");
+        QTest::newRow("large") << 1e20 << QByteArray("1e+20");
+        QTest::newRow("small") << 1.5e-7 << QByteArray("1.5e-07");
+        QTest::newRow("shortest round trip") << 0.30000000000000004 << QByteArray("0.30000000000000004");
     }
     void numbers()
     {
