@@ -53,10 +53,11 @@ std::optional<DateBucket> bucketOf(DateGranularity granularity)
     return std::nullopt;
 }
 
+/// Free text may hold '' (TEXT defaults to ''); SELECT, UUID and date values are validated on write and are
+/// either NULL or non-empty, so they are grouped on the bare column (an index on it can then serve the grouping).
 bool isTextual(ValueKind kind)
 {
-    return kind == ValueKind::Text || kind == ValueKind::Select || kind == ValueKind::Uuid
-           || kind == ValueKind::Date || kind == ValueKind::DateTime;
+    return kind == ValueKind::Text;
 }
 
 bool isJsonList(ValueKind kind)
