@@ -154,8 +154,8 @@ Result<std::vector<GroupByDimension>> groupByFromJson(const QJsonValue &input)
                     QStringList names;
                     for (const auto &entry : kGranularities)
                         names << QString(entry.name);
-                    return invalidGroupBy(u"granularity of '%1' must be one of %2"_s.arg(dimension.field,
-                                                                                          names.join(u", "_s)));
+                    return invalidGroupBy(
+                        u"granularity of '%1' must be one of %2"_s.arg(dimension.field, names.join(u", "_s)));
                 }
                 dimension.granularity = *granularity;
             } else {
@@ -204,8 +204,8 @@ std::vector<AggregateSpec> availableAggregates(const ObjectMetadata &object)
         }
         case ValueKind::DateTime:
         case ValueKind::Date: {
-            const auto kind =
-                column.kind == ValueKind::Date ? AggregateResultKind::Date : AggregateResultKind::DateTime;
+            const auto kind = column.kind == ValueKind::Date ? AggregateResultKind::Date
+                                                             : AggregateResultKind::DateTime;
             add(AggregateOp::Min, kind);
             add(AggregateOp::Max, kind);
             break;
@@ -269,8 +269,7 @@ QString aggregateExpression(const AggregateSpec &aggregate, const ObjectMetadata
     case AggregateOp::CountEmpty: return u"(COUNT(*) - COUNT(%1))"_s.arg(value);
     case AggregateOp::CountNotEmpty: return u"COUNT(%1)"_s.arg(value);
     case AggregateOp::CountUniqueValues: return u"COUNT(DISTINCT %1)"_s.arg(value);
-    case AggregateOp::PercentageEmpty:
-        return u"((COUNT(*) - COUNT(%1)) * 1.0 / NULLIF(COUNT(*), 0))"_s.arg(value);
+    case AggregateOp::PercentageEmpty: return u"((COUNT(*) - COUNT(%1)) * 1.0 / NULLIF(COUNT(*), 0))"_s.arg(value);
     case AggregateOp::PercentageNotEmpty: return u"(COUNT(%1) * 1.0 / NULLIF(COUNT(*), 0))"_s.arg(value);
     case AggregateOp::Min: return u"MIN(%1)"_s.arg(value);
     case AggregateOp::Max: return u"MAX(%1)"_s.arg(value);

@@ -41,8 +41,18 @@ struct GroupByDimension {
 
 /// @brief An aggregate operation (API-CONTRACT §1.10): `<op><StorageColumnPascal>`, or `totalCount`.
 enum class AggregateOp {
-    TotalCount, CountEmpty, CountNotEmpty, CountUniqueValues, PercentageEmpty, PercentageNotEmpty,
-    Min, Max, Avg, Sum, CountTrue, CountFalse,
+    TotalCount,
+    CountEmpty,
+    CountNotEmpty,
+    CountUniqueValues,
+    PercentageEmpty,
+    PercentageNotEmpty,
+    Min,
+    Max,
+    Avg,
+    Sum,
+    CountTrue,
+    CountFalse,
 };
 
 /// @brief How an aggregate's value is written: counts are integers, percentages numbers in 0..1, NUMERIC and
@@ -69,9 +79,9 @@ struct AggregateSpec {
 /// @brief A dimension resolved against an object: its storage column and the SQL expression grouped on.
 struct ResolvedDimension {
     GroupByDimension dimension;
-    int column = -1;            ///< index into ObjectMetadata::columns
+    int column = -1; ///< index into ObjectMetadata::columns
     std::optional<DateBucket> bucket;
-    QString expression;         ///< SQL; empty text and empty JSON lists read as NULL (one "empty" group)
+    QString expression; ///< SQL; empty text and empty JSON lists read as NULL (one "empty" group)
 };
 
 /// Resolves dimensions (resolveColumn() errors: unknown field, composite without sub-field, relations through their
@@ -86,7 +96,7 @@ struct ResolvedDimension {
 
 /// @brief An ordering of groups: by a dimension (index into the dimensions) or by an aggregate.
 struct GroupOrder {
-    int dimension = -1;                  ///< >= 0: this dimension
+    int dimension = -1;                     ///< >= 0: this dimension
     std::optional<AggregateSpec> aggregate; ///< else this aggregate
     Direction direction = Direction::AscNullsFirst;
 };

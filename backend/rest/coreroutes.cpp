@@ -247,7 +247,7 @@ http::Response groupByRoute(const QueryParams &params, const AuthContext &auth, 
     request.object = &object;
     {
         auto parsed = params.contains(u"group_by"_s) ? json::parse(params.value(u"group_by"_s).toUtf8())
-                                                      : Result<QJsonValue>(QJsonValue());
+                                                     : Result<QJsonValue>(QJsonValue());
         auto dimensions = groupByFromJson(parsed ? parsed.value() : QJsonValue());
         if (!dimensions)
             return errorResponse(dimensions.error());
@@ -355,7 +355,8 @@ http::Response duplicatesRoute(const QJsonObject &body, const AuthContext &auth,
     request.object = &object;
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (it.key() != "ids"_L1 && it.key() != "data"_L1)
-            return errorResponse(Error::badRequest(u"Unknown body field '%1': expected \"ids\" or \"data\""_s.arg(it.key())));
+            return errorResponse(
+                Error::badRequest(u"Unknown body field '%1': expected \"ids\" or \"data\""_s.arg(it.key())));
     }
     if (body.contains("ids"_L1)) {
         const QJsonValue ids = body.value("ids"_L1);
@@ -410,8 +411,8 @@ Result<MergeRequest> mergeRequest(const QJsonObject &body, const ObjectMetadata 
     request.object = &object;
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (it.key() != "ids"_L1 && it.key() != "conflictPriorityIndex"_L1 && it.key() != "dryRun"_L1) {
-            return Error::badRequest(
-                u"Unknown body field '%1': expected \"ids\", \"conflictPriorityIndex\" or \"dryRun\""_s.arg(it.key()));
+            return Error::badRequest(u"Unknown body field '%1': expected \"ids\", \"conflictPriorityIndex\" or "
+                                     "\"dryRun\""_s.arg(it.key()));
         }
     }
     const QJsonValue ids = body.value("ids"_L1);

@@ -18,11 +18,11 @@ using namespace recordinternal;
 
 namespace {
 
-constexpr std::array<QLatin1StringView, 7> kDayNames{"Monday"_L1,   "Tuesday"_L1,  "Wednesday"_L1, "Thursday"_L1,
-                                                     "Friday"_L1,   "Saturday"_L1, "Sunday"_L1};
-constexpr std::array<QLatin1StringView, 12> kMonthNames{
-    "January"_L1, "February"_L1, "March"_L1,     "April"_L1,   "May"_L1,      "June"_L1,
-    "July"_L1,    "August"_L1,   "September"_L1, "October"_L1, "November"_L1, "December"_L1};
+constexpr std::array<QLatin1StringView, 7> kDayNames{"Monday"_L1, "Tuesday"_L1,  "Wednesday"_L1, "Thursday"_L1,
+                                                     "Friday"_L1, "Saturday"_L1, "Sunday"_L1};
+constexpr std::array<QLatin1StringView, 12> kMonthNames{"January"_L1,   "February"_L1, "March"_L1,    "April"_L1,
+                                                        "May"_L1,       "June"_L1,     "July"_L1,     "August"_L1,
+                                                        "September"_L1, "October"_L1,  "November"_L1, "December"_L1};
 
 QString shortestNumber(double value)
 {
@@ -95,8 +95,7 @@ Result<std::vector<AggregateSpec>> resolveAggregates(const AccessPolicy *policy,
 
 } // namespace
 
-Result<GroupByResult> RecordService::groupBy(const DataModel &model, const GroupByRequest &request,
-                                             const Actor &actor)
+Result<GroupByResult> RecordService::groupBy(const DataModel &model, const GroupByRequest &request, const Actor &actor)
 {
     Q_UNUSED(model);
     const ObjectMetadata &object = *request.object;
@@ -155,12 +154,11 @@ Result<GroupByResult> RecordService::groupBy(const DataModel &model, const Group
             std::vector<QVariant> keys;
             for (int d = 0; d < dimensionCount; ++d) {
                 keys.push_back(rows->value(d));
-                group.dimensionValues.push_back(
-                    dimensionValue(keys.back(), query.dimensions[std::size_t(d)], object));
+                group.dimensionValues.push_back(dimensionValue(keys.back(), query.dimensions[std::size_t(d)], object));
             }
             for (int a = 0; a < int(query.aggregates.size()); ++a)
-                group.aggregates.push_back(aggregateValue(rows->value(dimensionCount + a),
-                                                          query.aggregates[std::size_t(a)]));
+                group.aggregates.push_back(
+                    aggregateValue(rows->value(dimensionCount + a), query.aggregates[std::size_t(a)]));
             rawKeys.push_back(std::move(keys));
             result.groups.push_back(std::move(group));
         }
@@ -181,8 +179,9 @@ Result<GroupByResult> RecordService::groupBy(const DataModel &model, const Group
             conditions << dialect.nullSafeEquals(query.dimensions[d].expression, u"?"_s);
             binds << rawKeys[g][d];
         }
-        const QString sql = u"SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT %5 OFFSET %6"_s.arg(
-            selectColumns(object), dialect.quote(object.tableName()), conditions.join(u" AND "_s), orderSql)
+        const QString sql = u"SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT %5 OFFSET %6"_s
+                                .arg(selectColumns(object), dialect.quote(object.tableName()),
+                                     conditions.join(u" AND "_s), orderSql)
                                 .arg(request.recordsPerGroup)
                                 .arg(std::max(0, request.offsetForRecords));
         auto rows = db.exec(sql, binds);

@@ -45,7 +45,6 @@ struct RecordService::WriteValues {
     }
 };
 
-
 namespace recordinternal {
 
 /// `Field '<name>' not found on object '<singular>'`.

@@ -67,14 +67,13 @@ std::optional<FilterNode> duplicateFilter(const ObjectMetadata &object, const Ac
             }
             const StorageColumn &column = object.columns[std::size_t(c)];
             const QVariant value = valueOf(c);
-            if (isEmptyValue(value, column.kind)
-                || (policy && !policy->canReadField(object, column.fieldIndex))) {
+            if (isEmptyValue(value, column.kind) || (policy && !policy->canReadField(object, column.fieldIndex))) {
                 usable = false;
                 break;
             }
             auto [field, subField] = columnPath(object, column);
-            equalities.push_back(FilterNode::makeCondition(field, subField, Comparator::Eq,
-                                                           filterValue(value, column.kind)));
+            equalities.push_back(
+                FilterNode::makeCondition(field, subField, Comparator::Eq, filterValue(value, column.kind)));
         }
         if (usable)
             alternatives.push_back(FilterNode::makeAnd(std::move(equalities)));
@@ -133,7 +132,7 @@ void mergeField(const ObjectMetadata &object, int fieldIndex, std::vector<QVaria
         // Primary value (with its companion sub-fields) from the first record that has one; every other primary and
         // secondary value goes to the secondary list, without duplicates.
         const int listColumn = first + int(subs.size()) - 1; // additionalEmails / additionalPhones / secondaryLinks
-        const int companions = int(subs.size()) - 1;          // primary sub-fields
+        const int companions = int(subs.size()) - 1;         // primary sub-fields
         std::vector<const std::vector<QVariant> *> sources;
         sources.push_back(&merged);
         for (const Record *other : others)
@@ -214,9 +213,8 @@ bool isServerManaged(const QString &name)
 
 } // namespace
 
-Result<std::vector<RecordPage>> RecordService::findDuplicates(const DataModel &model,
-                                                              const DuplicatesRequest &request, const Actor &actor,
-                                                              int depth)
+Result<std::vector<RecordPage>> RecordService::findDuplicates(const DataModel &model, const DuplicatesRequest &request,
+                                                              const Actor &actor, int depth)
 {
     const ObjectMetadata &object = *request.object;
     const AccessPolicy *policy = actor.restrictions();
@@ -257,8 +255,8 @@ Result<std::vector<RecordPage>> RecordService::findDuplicates(const DataModel &m
         for (qsizetype i = 0; i < request.data->size(); ++i) {
             const QJsonValue item = request.data->at(i);
             if (!item.isObject())
-                return Error::badRequest(u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(
-                    json::typeName(item)));
+                return Error::badRequest(
+                    u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(json::typeName(item)));
             auto converted = convertInput(model, object, item.toObject(), false, actor, now, true);
             if (!converted)
                 return converted.error();
@@ -315,8 +313,9 @@ Result<Record> RecordService::merge(const DataModel &model, const MergeRequest &
         ids.push_back(lower);
     }
     if (request.conflictPriorityIndex < 0 || request.conflictPriorityIndex >= int(ids.size())) {
-        return Error::badRequest(u"conflictPriorityIndex %1 is out of range: it must be between 0 and %2"_s.arg(
-            request.conflictPriorityIndex).arg(ids.size() - 1));
+        return Error::badRequest(u"conflictPriorityIndex %1 is out of range: it must be between 0 and %2"_s
+                                     .arg(request.conflictPriorityIndex)
+                                     .arg(ids.size() - 1));
     }
     const QString survivorId = ids[std::size_t(request.conflictPriorityIndex)];
     Database &db = m_workspace.database();
@@ -367,10 +366,9 @@ Result<Record> RecordService::merge(const DataModel &model, const MergeRequest &
             otherIds << other->id();
         QVariantList deleteBinds{now};
         deleteBinds << otherIds;
-        auto deleted = db.exec(u"UPDATE %1 SET %2 = ? WHERE %3 IN (%4)"_s.arg(dialect.quote(object.tableName()),
-                                                                              dialect.quote(u"deletedAt"_s),
-                                                                              dialect.quote(u"id"_s),
-                                                                              placeholders(otherIds.size())),
+        auto deleted = db.exec(u"UPDATE %1 SET %2 = ? WHERE %3 IN (%4)"_s.arg(
+                                   dialect.quote(object.tableName()), dialect.quote(u"deletedAt"_s),
+                                   dialect.quote(u"id"_s), placeholders(otherIds.size())),
                                deleteBinds);
         if (!deleted)
             return mapWriteError(object, deleted.error());
@@ -387,8 +385,8 @@ Result<Record> RecordService::merge(const DataModel &model, const MergeRequest &
                 QVariantList binds{survivorId};
                 binds << otherIds;
                 auto moved = db.exec(u"UPDATE %1 SET %2 = ? WHERE %2 IN (%3)"_s.arg(dialect.quote(other.tableName()),
-                                                                                   dialect.quote(joinColumn),
-                                                                                   placeholders(otherIds.size())),
+                                                                                    dialect.quote(joinColumn),
+                                                                                    placeholders(otherIds.size())),
                                      binds);
                 if (!moved)
                     return mapWriteError(other, moved.error());

@@ -44,8 +44,14 @@ private:
     quint64 m_state;
 };
 
-enum Stream : quint64 { CompanyIdStream = 1, CompanyStream = 2, PersonIdStream = 3, PersonStream = 4, NameStream = 5,
-              OpportunityStream = 6 };
+enum Stream : quint64 {
+    CompanyIdStream = 1,
+    CompanyStream = 2,
+    PersonIdStream = 3,
+    PersonStream = 4,
+    NameStream = 5,
+    OpportunityStream = 6
+};
 
 struct City {
     std::string_view city, state, country, countryCode, callingCode, currency, postcodePrefix;

@@ -40,10 +40,9 @@ private:
     }
     HttpResponse merge(const QString &plural, const QStringList &ids, int index, bool dryRun)
     {
-        return m_http.patch(u"/rest/%1/merge"_s.arg(plural),
-                            QJsonObject{{"ids", QJsonArray::fromStringList(ids)},
-                                        {"conflictPriorityIndex", index},
-                                        {"dryRun", dryRun}});
+        return m_http.patch(u"/rest/%1/merge"_s.arg(plural), QJsonObject{{"ids", QJsonArray::fromStringList(ids)},
+                                                                         {"conflictPriorityIndex", index},
+                                                                         {"dryRun", dryRun}});
     }
     /// The ids of each result connection of a duplicates response, sorted.
     static QList<QStringList> resultIds(const HttpResponse &response, const QString &key)
@@ -70,15 +69,15 @@ private:
                                                           {"canUpdateAllObjectRecords", update},
                                                           {"canSoftDeleteAllObjectRecords", softDelete},
                                                           {"canDestroyAllObjectRecords", false}});
-        const HttpResponse key =
-            m_http.post(u"/rest/metadata/apiKeys"_s,
-                        QJsonObject{{"name", u"key-"_s + uniqueTag()},
-                                    {"expiresAt", u"2099-01-01T00:00:00.000Z"_s},
-                                    {"roleId", role.value(u"data.createOneRole.id"_s).toString()}});
+        const HttpResponse key = m_http.post(
+            u"/rest/metadata/apiKeys"_s, QJsonObject{{"name", u"key-"_s + uniqueTag()},
+                                                     {"expiresAt", u"2099-01-01T00:00:00.000Z"_s},
+                                                     {"roleId", role.value(u"data.createOneRole.id"_s).toString()}});
         const HttpResponse token = m_http.send(
             "POST", u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
         if (token.status != 201)
-            qWarning("%s / %s / %s", qPrintable(role.describe()), qPrintable(key.describe()), qPrintable(token.describe()));
+            qWarning("%s / %s / %s", qPrintable(role.describe()), qPrintable(key.describe()),
+                     qPrintable(token.describe()));
         return m_http.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
     }
 
@@ -124,8 +123,9 @@ void TestRestDuplicatesMerge::personDuplicatesByName()
     const QString c = person({{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Smith"_s}}}});
     QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
 
-    const HttpResponse byData =
-        duplicates(u"people"_s, {{"data", QJsonArray{QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}}}}}});
+    const HttpResponse byData = duplicates(
+        u"people"_s,
+        {{"data", QJsonArray{QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}}}}}});
     E2E_STATUS(byData, 200);
     QCOMPARE(resultIds(byData, u"personDuplicates"_s), QList<QStringList>{sorted({a, b})});
     const QJsonObject first = byData.value(u"data"_s).toArray().at(0).toObject();
@@ -135,7 +135,14 @@ void TestRestDuplicatesMerge::personDuplicatesByName()
     QCOMPARE(first.value(u"pageInfo"_s).toObject().value(u"hasNextPage"_s).toBool(true), false);
     QVERIFY(!first.value(u"pageInfo"_s).toObject().value(u"startCursor"_s).toString().isEmpty());
     // Records are serialized like every other record (composites as objects).
-    QCOMPARE(first.value(u"personDuplicates"_s).toArray().at(0).toObject().value(u"name"_s).toObject().value(u"lastName"_s).toString(),
+    QCOMPARE(first.value(u"personDuplicates"_s)
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(u"name"_s)
+                 .toObject()
+                 .value(u"lastName"_s)
+                 .toString(),
              u"Doe"_s);
 
     // By id: the record itself is excluded; one result per input, in input order.
@@ -143,8 +150,8 @@ void TestRestDuplicatesMerge::personDuplicatesByName()
     E2E_STATUS(byIds, 200);
     QCOMPARE(resultIds(byIds, u"personDuplicates"_s), (QList<QStringList>{{b}, {}}));
     // Half a name is not a criterion.
-    const HttpResponse partial =
-        duplicates(u"people"_s, {{"data", QJsonArray{QJsonObject{{"name", QJsonObject{{"firstName", tag}}}}}}});
+    const HttpResponse partial = duplicates(
+        u"people"_s, {{"data", QJsonArray{QJsonObject{{"name", QJsonObject{{"firstName", tag}}}}}}});
     E2E_STATUS(partial, 200);
     QCOMPARE(resultIds(partial, u"personDuplicates"_s), (QList<QStringList>{{}}));
 }
@@ -158,9 +165,9 @@ void TestRestDuplicatesMerge::personDuplicatesByEmailAndLinkedin()
     const QString b = person({{"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}});
     const QString c = person({{"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin + u'/'}}}}); // normalized
     QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
-    const HttpResponse byEmail =
-        duplicates(u"people"_s, {{"data", QJsonArray{QJsonObject{{"emails", QJsonObject{{"primaryEmail", email}}}},
-                                                    QJsonObject{{"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}}}}});
+    const HttpResponse byEmail = duplicates(
+        u"people"_s, {{"data", QJsonArray{QJsonObject{{"emails", QJsonObject{{"primaryEmail", email}}}},
+                                          QJsonObject{{"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}}}}});
     E2E_STATUS(byEmail, 200);
     QCOMPARE(resultIds(byEmail, u"personDuplicates"_s), (QList<QStringList>{{a}, sorted({b, c})}));
     const HttpResponse byId = duplicates(u"people"_s, {{"ids", QJsonArray{b}}});
@@ -180,7 +187,8 @@ void TestRestDuplicatesMerge::companyDuplicatesByNameAndDomain()
     E2E_STATUS(byName, 200);
     QCOMPARE(resultIds(byName, u"companyDuplicates"_s), (QList<QStringList>{{b}, {a}, {}}));
     const HttpResponse byDomain = duplicates(
-        u"companies"_s, {{"data", QJsonArray{QJsonObject{{"domainName", QJsonObject{{"primaryLinkUrl", domain + u'/'}}}}}}});
+        u"companies"_s,
+        {{"data", QJsonArray{QJsonObject{{"domainName", QJsonObject{{"primaryLinkUrl", domain + u'/'}}}}}}});
     E2E_STATUS(byDomain, 200);
     QCOMPARE(resultIds(byDomain, u"companyDuplicates"_s), (QList<QStringList>{{a}}));
 }
@@ -199,8 +207,8 @@ void TestRestDuplicatesMerge::duplicatesSkipSoftDeletedAndObjectsWithoutCriteria
     E2E_STATUS(deletedInput, 200);
     QCOMPARE(resultIds(deletedInput, u"companyDuplicates"_s), (QList<QStringList>{{}}));
     // Opportunities have no duplicate criteria: every result is empty.
-    const HttpResponse none =
-        duplicates(u"opportunities"_s, {{"data", QJsonArray{QJsonObject{{"name", tag}}, QJsonObject{{"name", tag}}}}});
+    const HttpResponse none = duplicates(
+        u"opportunities"_s, {{"data", QJsonArray{QJsonObject{{"name", tag}}, QJsonObject{{"name", tag}}}}});
     E2E_STATUS(none, 200);
     QCOMPARE(resultIds(none, u"opportunityDuplicates"_s), (QList<QStringList>{{}, {}}));
     QCOMPARE(none.value(u"data"_s).toArray().at(0).toObject().value(u"totalCount"_s).toInt(-1), 0);
@@ -221,7 +229,8 @@ void TestRestDuplicatesMerge::duplicatesInputErrors()
     QJsonArray many;
     for (int i = 0; i < 61; ++i)
         many.append(newUuid());
-    E2E_BAD_REQUEST(duplicates(u"people"_s, {{"ids", many}}), u"Cannot find duplicates of more than 60 records at once"_s);
+    E2E_BAD_REQUEST(duplicates(u"people"_s, {{"ids", many}}),
+                    u"Cannot find duplicates of more than 60 records at once"_s);
     E2E_BAD_REQUEST(duplicates(u"people"_s, {{"ids", QJsonArray{u"nope"_s}}}), u"'nope' is not a valid UUID"_s);
     E2E_BAD_REQUEST(duplicates(u"people"_s, {{"data", QJsonArray{QJsonObject{{"foo", 1}}}}}),
                     u"Field 'foo' not found on object 'person'"_s);
@@ -237,8 +246,8 @@ void TestRestDuplicatesMerge::duplicatesPermission()
     E2E_ERROR(denied, 403, "ForbiddenException", u"Entity performing the request does not have permission"_s);
     // Read is enough: a read-only role may search by data.
     HttpClient readOnly = clientWith(true, false, false);
-    const HttpResponse allowed = readOnly.post(
-        u"/rest/companies/duplicates"_s, QJsonObject{{"data", QJsonArray{QJsonObject{{"name", uniqueTag()}}}}});
+    const HttpResponse allowed = readOnly.post(u"/rest/companies/duplicates"_s,
+                                               QJsonObject{{"data", QJsonArray{QJsonObject{{"name", uniqueTag()}}}}});
     E2E_STATUS(allowed, 200);
 }
 
@@ -284,8 +293,7 @@ void TestRestDuplicatesMerge::mergeMovesRelationsAndSoftDeletes()
     const QString employee = person({{"city", tag}, {"companyId", gone}});
     const QString employee2 = person({{"city", tag}, {"companyId", gone2}});
     const QString other = person({{"city", tag}, {"companyId", keep}});
-    const HttpResponse deal =
-        m_http.post(u"/rest/opportunities"_s, QJsonObject{{"name", tag}, {"companyId", gone}});
+    const HttpResponse deal = m_http.post(u"/rest/opportunities"_s, QJsonObject{{"name", tag}, {"companyId", gone}});
     E2E_STATUS(deal, 201);
     const QString dealId = deal.value(u"data.createOpportunity.id"_s).toString();
 
@@ -315,7 +323,8 @@ void TestRestDuplicatesMerge::mergeMovesRelationsAndSoftDeletes()
     QCOMPARE(sorted(column(trash.value(u"data.companies"_s).toArray(), u"id"_s)), sorted({gone, gone2}));
     // depth=1 shows the moved children on the survivor.
     const HttpResponse deep = m_http.get(u"/rest/companies/%1?depth=1"_s.arg(keep));
-    QCOMPARE(sorted(column(deep.value(u"data.company.people"_s).toArray(), u"id"_s)), sorted({employee, employee2, other}));
+    QCOMPARE(sorted(column(deep.value(u"data.company.people"_s).toArray(), u"id"_s)),
+             sorted({employee, employee2, other}));
 }
 
 void TestRestDuplicatesMerge::mergeConflictPriority()
@@ -353,8 +362,8 @@ void TestRestDuplicatesMerge::mergePermissionDenied()
     const QString a = person({{"city", tag}});
     const QString b = person({{"city", tag}});
     for (HttpClient client : {clientWith(true, false, false), clientWith(true, true, false)}) {
-        const HttpResponse denied = client.patch(
-            u"/rest/people/merge"_s, QJsonObject{{"ids", QJsonArray{a, b}}, {"conflictPriorityIndex", 0}});
+        const HttpResponse denied = client.patch(u"/rest/people/merge"_s,
+                                                 QJsonObject{{"ids", QJsonArray{a, b}}, {"conflictPriorityIndex", 0}});
         E2E_ERROR(denied, 403, "ForbiddenException", u"Entity performing the request does not have permission"_s);
     }
     E2E_STATUS(m_http.get(u"/rest/people/"_s + b), 200);
@@ -392,8 +401,10 @@ void TestRestDuplicatesMerge::mergeInputErrors_data()
     QTest::newRow("dryRun not a boolean")
         << QJsonObject{{"ids", QJsonArray{a, b}}, {"conflictPriorityIndex", 0}, {"dryRun", u"yes"_s}}
         << u"\"dryRun\" must be a boolean"_s;
-    QTest::newRow("unknown field") << QJsonObject{{"ids", QJsonArray{a, b}}, {"conflictPriorityIndex", 0}, {"x", 1}}
-                                   << u"Unknown body field 'x': expected \"ids\", \"conflictPriorityIndex\" or \"dryRun\""_s;
+    QTest::newRow("unknown field") << QJsonObject{
+        {"ids", QJsonArray{a, b}},
+        {"conflictPriorityIndex", 0},
+        {"x", 1}} << u"Unknown body field 'x': expected \"ids\", \"conflictPriorityIndex\" or \"dryRun\""_s;
 }
 
 void TestRestDuplicatesMerge::mergeInputErrors()

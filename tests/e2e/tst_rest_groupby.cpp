@@ -117,15 +117,15 @@ void TestRestGroupBy::bySelectFieldWithCurrencyAggregates()
     QVERIFY(!createOpportunities(tag, {with(u"NEW"_s, 1000000), with(u"NEW"_s, 3000000), with(u"MEETING"_s, 5000000),
                                        with(u"CUSTOMER"_s, 2000000), with(u"CUSTOMER"_s, std::nullopt)})
                  .isEmpty());
-    const HttpResponse response =
-        groupBy(u"opportunities"_s,
-                {{u"group_by"_s, u"[{\"stage\":true}]"_s},
-                 {u"aggregate"_s,
-                  u"[\"totalCount\",\"sumAmountAmountMicros\",\"minAmountAmountMicros\",\"maxAmountAmountMicros\","
-                  "\"avgAmountAmountMicros\",\"countEmptyAmountAmountMicros\",\"countNotEmptyAmountAmountMicros\","
-                  "\"countUniqueValuesAmountAmountMicros\",\"percentageEmptyAmountAmountMicros\","
-                  "\"percentageNotEmptyAmountAmountMicros\"]"_s},
-                 {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse response = groupBy(
+        u"opportunities"_s,
+        {{u"group_by"_s, u"[{\"stage\":true}]"_s},
+         {u"aggregate"_s,
+          u"[\"totalCount\",\"sumAmountAmountMicros\",\"minAmountAmountMicros\",\"maxAmountAmountMicros\","
+          "\"avgAmountAmountMicros\",\"countEmptyAmountAmountMicros\",\"countNotEmptyAmountAmountMicros\","
+          "\"countUniqueValuesAmountAmountMicros\",\"percentageEmptyAmountAmountMicros\","
+          "\"percentageNotEmptyAmountAmountMicros\"]"_s},
+         {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(response, 200);
     const QJsonArray groups = QJsonDocument::fromJson(response.body).array();
     QVERIFY2(QJsonDocument::fromJson(response.body).isArray(), qPrintable(response.describe()));
@@ -148,8 +148,8 @@ void TestRestGroupBy::bySelectFieldWithCurrencyAggregates()
     QVERIFY(!fresh.contains(u"records"_s));
 
     // Without `aggregate`: totalCount only.
-    const HttpResponse plain =
-        groupBy(u"opportunities"_s, {{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse plain = groupBy(u"opportunities"_s,
+                                       {{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(plain, 200);
     QCOMPARE(keysOf(QJsonDocument::fromJson(plain.body).array().at(0).toObject()),
              (QStringList{u"groupByDimensionValues"_s, u"totalCount"_s}));
@@ -172,12 +172,10 @@ void TestRestGroupBy::byDateGranularity_data()
                                      << QStringList{u"Monday=1"_s, u"Tuesday=1"_s, u"Friday=2"_s, u"null=1"_s};
     QTest::newRow("MONTH_OF_THE_YEAR") << u"MONTH_OF_THE_YEAR"_s
                                        << QStringList{u"January=1"_s, u"February=2"_s, u"November=1"_s, u"null=1"_s};
-    QTest::newRow("QUARTER_OF_THE_YEAR") << u"QUARTER_OF_THE_YEAR"_s
-                                         << QStringList{u"Q1=3"_s, u"Q4=1"_s, u"null=1"_s};
+    QTest::newRow("QUARTER_OF_THE_YEAR") << u"QUARTER_OF_THE_YEAR"_s << QStringList{u"Q1=3"_s, u"Q4=1"_s, u"null=1"_s};
     QTest::newRow("NONE") << u"NONE"_s
                           << QStringList{u"2024-11-15T08:00:00.000Z=1"_s, u"2025-01-31T23:30:00.000Z=1"_s,
-                                         u"2025-02-03T00:15:00.000Z=1"_s, u"2025-02-04T12:00:00.000Z=1"_s,
-                                         u"null=1"_s};
+                                         u"2025-02-03T00:15:00.000Z=1"_s, u"2025-02-04T12:00:00.000Z=1"_s, u"null=1"_s};
 }
 
 void TestRestGroupBy::byDateGranularity()
@@ -191,10 +189,9 @@ void TestRestGroupBy::byDateGranularity()
         records << QJsonObject{{"closeDate", QString::fromLatin1(date)}};
     records << QJsonObject{{"closeDate", QJsonValue::Null}};
     QVERIFY(!createOpportunities(tag, records).isEmpty());
-    const HttpResponse response =
-        groupBy(u"opportunities"_s,
-                {{u"group_by"_s, u"[{\"closeDate\":{\"granularity\":\"%1\"}}]"_s.arg(granularity)},
-                 {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse response = groupBy(
+        u"opportunities"_s, {{u"group_by"_s, u"[{\"closeDate\":{\"granularity\":\"%1\"}}]"_s.arg(granularity)},
+                             {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(response, 200);
     QCOMPARE(groupCounts(QJsonDocument::fromJson(response.body).array()), expected);
 }
@@ -208,28 +205,29 @@ void TestRestGroupBy::byCompositeSubField()
                                  {"address", QJsonObject{{"addressCity", QString::fromLatin1(city)}}}});
     }
     E2E_STATUS(m_http.post(u"/rest/batch/companies"_s, batch), 201);
-    const HttpResponse response = groupBy(u"companies"_s, {{u"group_by"_s, u"[{\"address\":{\"addressCity\":true}}]"_s},
-                                                           {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse response = groupBy(
+        u"companies"_s, {{u"group_by"_s, u"[{\"address\":{\"addressCity\":true}}]"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(response, 200);
     QCOMPARE(groupCounts(QJsonDocument::fromJson(response.body).array()),
              (QStringList{u"Lyon=1"_s, u"Paris=2"_s, u"null=1"_s}));
     // A composite without its sub-field is refused, naming it.
-    const HttpResponse whole =
-        groupBy(u"companies"_s, {{u"group_by"_s, u"[{\"address\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse whole = groupBy(u"companies"_s,
+                                       {{u"group_by"_s, u"[{\"address\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_ERROR_CONTAINS(whole, 400, u"'address'"_s);
 }
 
 void TestRestGroupBy::byTwoDimensions()
 {
     const QString tag = uniqueTag();
-    QVERIFY(!createOpportunities(tag, {QJsonObject{{"stage", u"NEW"_s}, {"closeDate", u"2025-01-02T00:00:00.000Z"_s}},
-                                       QJsonObject{{"stage", u"NEW"_s}, {"closeDate", u"2025-03-02T00:00:00.000Z"_s}},
-                                       QJsonObject{{"stage", u"NEW"_s}, {"closeDate", u"2025-01-09T00:00:00.000Z"_s}},
-                                       QJsonObject{{"stage", u"PROPOSAL"_s}, {"closeDate", u"2025-01-05T00:00:00.000Z"_s}}})
-                 .isEmpty());
+    QVERIFY(
+        !createOpportunities(tag, {QJsonObject{{"stage", u"NEW"_s}, {"closeDate", u"2025-01-02T00:00:00.000Z"_s}},
+                                   QJsonObject{{"stage", u"NEW"_s}, {"closeDate", u"2025-03-02T00:00:00.000Z"_s}},
+                                   QJsonObject{{"stage", u"NEW"_s}, {"closeDate", u"2025-01-09T00:00:00.000Z"_s}},
+                                   QJsonObject{{"stage", u"PROPOSAL"_s}, {"closeDate", u"2025-01-05T00:00:00.000Z"_s}}})
+             .isEmpty());
     const HttpResponse response = groupBy(
-        u"opportunities"_s,
-        {{u"group_by"_s, u"[{\"stage\":true},{\"closeDate\":{\"granularity\":\"MONTH\"}}]"_s}, {u"filter"_s, tagFilter(tag)}});
+        u"opportunities"_s, {{u"group_by"_s, u"[{\"stage\":true},{\"closeDate\":{\"granularity\":\"MONTH\"}}]"_s},
+                             {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(response, 200);
     QCOMPARE(groupCounts(QJsonDocument::fromJson(response.body).array()),
              (QStringList{u"NEW|2025-01=2"_s, u"NEW|2025-03=1"_s, u"PROPOSAL|2025-01=1"_s}));
@@ -250,7 +248,8 @@ void TestRestGroupBy::numberBooleanAndDateAggregates()
         u"companies"_s,
         {{u"group_by"_s, u"[{\"idealCustomerProfile\":true}]"_s},
          {u"aggregate"_s,
-          u"[\"totalCount\",\"sumEmployees\",\"avgEmployees\",\"minEmployees\",\"maxEmployees\",\"countEmptyEmployees\","
+          u"[\"totalCount\",\"sumEmployees\",\"avgEmployees\",\"minEmployees\",\"maxEmployees\","
+          u"\"countEmptyEmployees\","
           "\"countTrueIdealCustomerProfile\",\"countFalseIdealCustomerProfile\",\"minCreatedAt\",\"maxCreatedAt\","
           "\"countUniqueValuesName\",\"countEmptyDomainNamePrimaryLinkUrl\"]"_s},
          {u"filter"_s, tagFilter(tag)}});
@@ -290,12 +289,11 @@ void TestRestGroupBy::filterAndOrderByAggregate()
     E2E_STATUS(byCount, 200);
     QCOMPARE(groupCounts(QJsonDocument::fromJson(byCount.body).array()),
              (QStringList{u"SCREENING=3"_s, u"MEETING=2"_s, u"NEW=1"_s}));
-    const HttpResponse bySum =
-        groupBy(u"opportunities"_s,
-                {{u"group_by"_s, u"[{\"stage\":true}]"_s},
-                 {u"aggregate"_s, u"[\"totalCount\",\"sumAmountAmountMicros\"]"_s},
-                 {u"order_by"_s, u"sumAmountAmountMicros[DescNullsLast]"_s},
-                 {u"filter"_s, u"and(%1,stage[in]:[NEW,MEETING])"_s.arg(tagFilter(tag))}});
+    const HttpResponse bySum = groupBy(u"opportunities"_s,
+                                       {{u"group_by"_s, u"[{\"stage\":true}]"_s},
+                                        {u"aggregate"_s, u"[\"totalCount\",\"sumAmountAmountMicros\"]"_s},
+                                        {u"order_by"_s, u"sumAmountAmountMicros[DescNullsLast]"_s},
+                                        {u"filter"_s, u"and(%1,stage[in]:[NEW,MEETING])"_s.arg(tagFilter(tag))}});
     E2E_STATUS(bySum, 200);
     const QJsonArray groups = QJsonDocument::fromJson(bySum.body).array();
     QCOMPARE(groupCounts(groups), (QStringList{u"NEW=1"_s, u"MEETING=2"_s}));
@@ -343,21 +341,21 @@ void TestRestGroupBy::limitAndDefaultLimit()
         records << QJsonObject{};
     QCOMPARE(createOpportunities(tag, records).size(), 55);
     // Every name differs: 55 groups; the default is api.groupByDefaultGroups (50).
-    const HttpResponse all = groupBy(u"opportunities"_s, {{u"group_by"_s, u"[{\"name\":true}]"_s},
-                                                          {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse all = groupBy(u"opportunities"_s,
+                                     {{u"group_by"_s, u"[{\"name\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(all, 200);
     const QStringList counts = groupCounts(QJsonDocument::fromJson(all.body).array());
     QCOMPARE(counts.size(), 50);
     QCOMPARE(counts.first(), u"%1 00=1"_s.arg(tag));
-    const HttpResponse two = groupBy(u"opportunities"_s, {{u"group_by"_s, u"[{\"name\":true}]"_s},
-                                                          {u"limit"_s, u"2"_s},
-                                                          {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse two = groupBy(
+        u"opportunities"_s,
+        {{u"group_by"_s, u"[{\"name\":true}]"_s}, {u"limit"_s, u"2"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(two, 200);
     QCOMPARE(groupCounts(QJsonDocument::fromJson(two.body).array()),
              (QStringList{u"%1 00=1"_s.arg(tag), u"%1 01=1"_s.arg(tag)}));
-    const HttpResponse many = groupBy(u"opportunities"_s, {{u"group_by"_s, u"[{\"name\":true}]"_s},
-                                                           {u"limit"_s, u"100"_s},
-                                                           {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse many = groupBy(
+        u"opportunities"_s,
+        {{u"group_by"_s, u"[{\"name\":true}]"_s}, {u"limit"_s, u"100"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(many, 200);
     QCOMPARE(QJsonDocument::fromJson(many.body).array().size(), 55);
 }
@@ -365,12 +363,12 @@ void TestRestGroupBy::limitAndDefaultLimit()
 void TestRestGroupBy::softDeletedRows()
 {
     const QString tag = uniqueTag();
-    const QStringList ids =
-        createOpportunities(tag, {QJsonObject{{"stage", u"NEW"_s}}, QJsonObject{{"stage", u"NEW"_s}}});
+    const QStringList ids = createOpportunities(tag,
+                                                {QJsonObject{{"stage", u"NEW"_s}}, QJsonObject{{"stage", u"NEW"_s}}});
     QCOMPARE(ids.size(), 2);
     E2E_STATUS(m_http.del(u"/rest/opportunities/%1?soft_delete=true"_s.arg(ids.at(0))), 200);
-    const HttpResponse live =
-        groupBy(u"opportunities"_s, {{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
+    const HttpResponse live = groupBy(u"opportunities"_s,
+                                      {{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"filter"_s, tagFilter(tag)}});
     E2E_STATUS(live, 200);
     QCOMPARE(groupCounts(QJsonDocument::fromJson(live.body).array()), QStringList{u"NEW=1"_s});
     const HttpResponse trash = groupBy(u"opportunities"_s,
@@ -397,8 +395,8 @@ void TestRestGroupBy::permissionDenied()
         "POST", u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
     E2E_STATUS(token, 201);
     HttpClient restricted = m_http.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
-    const HttpResponse denied =
-        restricted.get(u"/rest/opportunities/groupBy?"_s + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}}));
+    const HttpResponse denied = restricted.get(u"/rest/opportunities/groupBy?"_s
+                                               + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}}));
     E2E_ERROR(denied, 403, "ForbiddenException", u"Entity performing the request does not have permission"_s);
     QCOMPARE(denied.object().value(u"code"_s).toString(), u"FORBIDDEN"_s);
 }
@@ -413,16 +411,18 @@ void TestRestGroupBy::parameterErrors_data()
     QTest::newRow("not JSON") << base + query({{u"group_by"_s, u"stage"_s}}) << invalid;
     QTest::newRow("empty array") << base + query({{u"group_by"_s, u"[]"_s}}) << invalid;
     QTest::newRow("array of strings") << base + query({{u"group_by"_s, u"[\"stage\"]"_s}}) << invalid;
-    QTest::newRow("bad granularity")
-        << base + query({{u"group_by"_s, u"[{\"closeDate\":{\"granularity\":\"HOUR\"}}]"_s}}) << invalid;
+    QTest::newRow("bad granularity") << base
+                                            + query({{u"group_by"_s, u"[{\"closeDate\":{\"granularity\":\"HOUR\"}}]"_s}})
+                                     << invalid;
     QTest::newRow("unknown field") << base + query({{u"group_by"_s, u"[{\"foo\":true}]"_s}})
                                    << u"Field 'foo' not found on object 'opportunity'"_s;
     QTest::newRow("granularity on text")
         << base + query({{u"group_by"_s, u"[{\"name\":{\"granularity\":\"DAY\"}}]"_s}})
         << u"Granularity DAY needs a date field; 'name' on object 'opportunity' is not one"_s;
-    QTest::newRow("unknown aggregate")
-        << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"aggregate"_s, u"[\"sumName\"]"_s}})
-        << u"Aggregate 'sumName' not found on object 'opportunity'"_s;
+    QTest::newRow("unknown aggregate") << base
+                                              + query({{u"group_by"_s, u"[{\"stage\":true}]"_s},
+                                                       {u"aggregate"_s, u"[\"sumName\"]"_s}})
+                                       << u"Aggregate 'sumName' not found on object 'opportunity'"_s;
     QTest::newRow("aggregate not an array")
         << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"aggregate"_s, u"totalCount"_s}})
         << u"Invalid aggregate query parameter"_s;
@@ -433,12 +433,14 @@ void TestRestGroupBy::parameterErrors_data()
         << u"'order_by' invalid: 'name' is neither a group_by dimension nor an aggregate"_s;
     QTest::newRow("view_id") << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"view_id"_s, u"v1"_s}})
                              << u"View 'v1' not found"_s;
-    QTest::newRow("include_records_sample") << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s},
-                                                             {u"include_records_sample"_s, u"yes"_s}})
-                                            << u"'include_records_sample=yes' parameter invalid"_s;
-    QTest::newRow("bad filter") << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"filter"_s, u"name[eq]"_s}})
+    QTest::newRow("include_records_sample")
+        << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"include_records_sample"_s, u"yes"_s}})
+        << u"'include_records_sample=yes' parameter invalid"_s;
+    QTest::newRow("bad filter") << base
+                                       + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"filter"_s, u"name[eq]"_s}})
                                 << u"'filter' invalid for 'name[eq]'"_s;
-    QTest::newRow("unknown parameter") << base + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"groupBy"_s, u"x"_s}})
+    QTest::newRow("unknown parameter") << base
+                                              + query({{u"group_by"_s, u"[{\"stage\":true}]"_s}, {u"groupBy"_s, u"x"_s}})
                                        << u"Unknown query parameter 'groupBy'. Did you mean 'group_by'?"_s;
 }
 

@@ -31,7 +31,8 @@ class TestGroupBy : public QObject
 private Q_SLOTS:
     void parsesDimensions()
     {
-        auto dims = groupByFromJson(parse(R"([{"stage":true},{"createdAt":{"granularity":"QUARTER"}},{"name":{"firstName":true}}])"));
+        auto dims = groupByFromJson(
+            parse(R"([{"stage":true},{"createdAt":{"granularity":"QUARTER"}},{"name":{"firstName":true}}])"));
         QVERIFY(dims);
         QCOMPARE(dims->size(), std::size_t(3));
         QCOMPARE(dims->at(0), (GroupByDimension{u"stage"_s, {}, DateGranularity::None}));
@@ -55,9 +56,9 @@ private Q_SLOTS:
         QFETCH(QString, json);
         auto dims = groupByFromJson(parse(json.toUtf8().constData()));
         QVERIFY(!dims);
-        QVERIFY2(dims.error().message.startsWith(
-                     u"Invalid group_by query parameter - should be a valid array of objects"_s),
-                 qPrintable(dims.error().message));
+        QVERIFY2(
+            dims.error().message.startsWith(u"Invalid group_by query parameter - should be a valid array of objects"_s),
+            qPrintable(dims.error().message));
     }
     void aggregateNames()
     {
@@ -66,9 +67,9 @@ private Q_SLOTS:
         for (const AggregateSpec &spec : availableAggregates(person))
             names << spec.name;
         QCOMPARE(names.first(), u"totalCount"_s);
-        for (const char *expected : {"countEmptyNameFirstName", "percentageNotEmptyCity", "sumEmployees", "avgScore",
-                                     "minBirthday", "maxCreatedAt", "countTrueIsActive", "countFalseIsActive",
-                                     "countUniqueValuesEmailsPrimaryEmail"})
+        for (const char *expected :
+             {"countEmptyNameFirstName", "percentageNotEmptyCity", "sumEmployees", "avgScore", "minBirthday",
+              "maxCreatedAt", "countTrueIsActive", "countFalseIsActive", "countUniqueValuesEmailsPrimaryEmail"})
             QVERIFY2(names.contains(QLatin1StringView(expected)), expected);
         for (const char *absent : {"sumCity", "countEmptyCompany", "countEmptyNotes", "countEmptySearchVector",
                                    "countEmptyOldField", "minStage"})
@@ -97,10 +98,11 @@ private Q_SLOTS:
         query.order = *order;
         query.where = SqlFragment{u"\"deletedAt\" IS NULL"_s, {}};
         query.limit = 7;
-        QCOMPARE(selectGroups(query, dialect).sql,
-                 u"SELECT \"stage\", NULLIF(\"city\", ''), COUNT(*), SUM(\"score\") FROM \"person\" WHERE \"deletedAt\" "
-                 "IS NULL GROUP BY 1, 2 ORDER BY SUM(\"score\") DESC NULLS LAST, 1 ASC NULLS LAST, 2 ASC NULLS LAST "
-                 "LIMIT 7"_s);
+        QCOMPARE(
+            selectGroups(query, dialect).sql,
+            u"SELECT \"stage\", NULLIF(\"city\", ''), COUNT(*), SUM(\"score\") FROM \"person\" WHERE \"deletedAt\" "
+            "IS NULL GROUP BY 1, 2 ORDER BY SUM(\"score\") DESC NULLS LAST, 1 ASC NULLS LAST, 2 ASC NULLS LAST "
+            "LIMIT 7"_s);
         QVERIFY(!resolveGroupOrder({OrderTerm{u"employees"_s, {}, Direction::AscNullsFirst}}, query.dimensions, person));
         QVERIFY(!resolveGroupBy({{u"city"_s, {}, DateGranularity::Day}}, person, dialect));
         QVERIFY(!resolveGroupBy({{u"name"_s, {}, DateGranularity::None}}, person, dialect));
