@@ -236,6 +236,38 @@ void writeJsonValue(JsonWriter &out, const QJsonValue &value)
     }
 }
 
+void writeRecordArray(JsonWriter &out, const AuthContext &auth, const ObjectMetadata &object,
+                      const std::vector<Record> &records, const Projection &projection)
+{
+    out.beginArray();
+    for (const Record &record : records)
+        RecordJson::write(out, *auth.model, object, record, projection);
+    out.endArray();
+}
+
+http::Response jsonResponse(int status, JsonWriter &out)
+{
+    http::Response response;
+    response.status = status;
+    response.body = out.take();
+    return response;
+}
+
+/// `"ids"`: an array of strings (UUIDs are checked by the service, naming the bad one).
+Result<QStringList> idList(const QJsonValue &value)
+{
+    const Error invalid = Error::badRequest(u"\"ids\" must be an array of UUIDs"_s);
+    if (!value.isArray())
+        return invalid;
+    QStringList ids;
+    for (const QJsonValue &id : value.toArray()) {
+        if (!id.isString())
+            return invalid;
+        ids << id.toString();
+    }
+    return ids;
+}
+
 /// `GET /rest/{plural}/groupBy` (§1.10): a bare array of groups.
 http::Response groupByRoute(const QueryParams &params, const AuthContext &auth, const ObjectMetadata &object,
                             const Projection &projection)
@@ -311,18 +343,12 @@ http::Response groupByRoute(const QueryParams &params, const AuthContext &auth, 
         }
         if (request.includeRecordsSample) {
             out.key("records"_L1);
-            out.beginArray();
-            for (const Record &record : group.records)
-                RecordJson::write(out, *auth.model, object, record, projection);
-            out.endArray();
+            writeRecordArray(out, auth, object, group.records, projection);
         }
         out.endObject();
     }
     out.endArray();
-    http::Response response;
-    response.status = 200;
-    response.body = out.take();
-    return response;
+    return jsonResponse(200, out);
 }
 
 /// Writes `pageInfo` of a page (§1.5).
@@ -359,16 +385,10 @@ http::Response duplicatesRoute(const QJsonObject &body, const AuthContext &auth,
                 Error::badRequest(u"Unknown body field '%1': expected \"ids\" or \"data\""_s.arg(it.key())));
     }
     if (body.contains("ids"_L1)) {
-        const QJsonValue ids = body.value("ids"_L1);
-        if (!ids.isArray())
-            return errorResponse(Error::badRequest(u"\"ids\" must be an array of UUIDs"_s));
-        QStringList list;
-        for (const QJsonValue &id : ids.toArray()) {
-            if (!id.isString())
-                return errorResponse(Error::badRequest(u"\"ids\" must be an array of UUIDs"_s));
-            list << id.toString();
-        }
-        request.ids = list;
+        auto ids = idList(body.value("ids"_L1));
+        if (!ids)
+            return errorResponse(ids.error());
+        request.ids = std::move(ids.value());
     }
     if (body.contains("data"_L1)) {
         const QJsonValue data = body.value("data"_L1);
@@ -387,10 +407,7 @@ http::Response duplicatesRoute(const QJsonObject &body, const AuthContext &auth,
     for (const RecordPage &page : *pages) {
         out.beginObject();
         out.key(QStringView(key));
-        out.beginArray();
-        for (const Record &record : page.records)
-            RecordJson::write(out, *auth.model, object, record, projection);
-        out.endArray();
+        writeRecordArray(out, auth, object, page.records, projection);
         out.key("totalCount"_L1);
         out.value(std::int64_t(page.totalCount));
         writePageInfo(out, page);
@@ -398,10 +415,7 @@ http::Response duplicatesRoute(const QJsonObject &body, const AuthContext &auth,
     }
     out.endArray();
     out.endObject();
-    http::Response response;
-    response.status = 200;
-    response.body = out.take();
-    return response;
+    return jsonResponse(200, out);
 }
 
 /// The body of `PATCH /rest/{plural}/merge` (§1.11).
@@ -415,14 +429,10 @@ Result<MergeRequest> mergeRequest(const QJsonObject &body, const ObjectMetadata 
                                      "\"dryRun\""_s.arg(it.key()));
         }
     }
-    const QJsonValue ids = body.value("ids"_L1);
-    if (!ids.isArray())
-        return Error::badRequest(u"\"ids\" must be an array of UUIDs"_s);
-    for (const QJsonValue &id : ids.toArray()) {
-        if (!id.isString())
-            return Error::badRequest(u"\"ids\" must be an array of UUIDs"_s);
-        request.ids << id.toString();
-    }
+    auto ids = idList(body.value("ids"_L1));
+    if (!ids)
+        return ids.error();
+    request.ids = std::move(ids.value());
     const QJsonValue index = body.value("conflictPriorityIndex"_L1);
     if (!index.isDouble() || index.toDouble() != std::floor(index.toDouble()))
         return Error::badRequest(u"\"conflictPriorityIndex\" must be an integer"_s);
