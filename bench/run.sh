@@ -10,6 +10,7 @@
 #   BENCH_LARGE=1               add the 1,000,000-company run; BENCH_LARGE_COMPANIES overrides the size
 #   BENCH_COMPANIES             companies of the main data set (default 10000)
 #   BENCH_PEOPLE_PER_COMPANY    people seeded per company (default 1)
+#   BENCH_OPPORTUNITIES         opportunities seeded for the group-by scenario (default 100000)
 #   BENCH_SEED_CONNECTIONS      connections of vingt-seed (default 8)
 #   BENCH_SERVER_THREADS        vingt serve --threads (default 0: the server's own default)
 #   BENCH_DURATION              wrk -d (default 10s; anything else is a smoke test, not a measurement)
@@ -25,6 +26,7 @@ VINGT=${VINGT_BIN:-$ROOT/build/release/app/vingt}
 SEED=${VINGT_SEED_BIN:-$ROOT/build/release/bench/seed/vingt-seed}
 COMPANIES=${BENCH_COMPANIES:-10000}
 PEOPLE=${BENCH_PEOPLE_PER_COMPANY:-1}
+OPPORTUNITIES=${BENCH_OPPORTUNITIES:-100000}
 LARGE=${BENCH_LARGE:-0}
 LARGE_COMPANIES=${BENCH_LARGE_COMPANIES:-1000000}
 SEED_CONNECTIONS=${BENCH_SEED_CONNECTIONS:-8}
@@ -42,6 +44,9 @@ WRK=(wrk -t2 -c32 "-d$DURATION" --latency --timeout 30s)
 # and has an index (IDX_company_name). BENCH_FILTER replaces the query string (URL-encoded), e.g. the range
 # form 'filter=name%5Bgte%5D%3A%22Company+01%22%2Cname%5Blt%5D%3A%22Company+02%22&order_by=name&limit=60'.
 FILTER_QUERY=${BENCH_FILTER:-'filter=name%5Blike%5D%3A%22Company+01%25%22&order_by=name&limit=60'}
+# Group-by scenario (issue 11): opportunities by stage (a SELECT field) with the sum of their amounts, over all
+# seeded opportunities. Target: p50 under 50 ms.
+GROUP_BY_QUERY='group_by=%5B%7B%22stage%22%3Atrue%7D%5D&aggregate=%5B%22totalCount%22%2C%22sumAmountAmountMicros%22%5D'
 
 die() {
     echo "bench: $*" >&2
@@ -128,8 +133,9 @@ TOKEN=$("$VINGT" api-key create --name bench --data-dir "$DATA" 2>>"$RESULTS/ser
 export VINGT_TOKEN="$TOKEN"
 
 # --- seeding ---------------------------------------------------------------------------------------------
-log "seeding $COMPANIES companies and $((COMPANIES * PEOPLE)) people over $SEED_CONNECTIONS connections"
+log "seeding $COMPANIES companies, $((COMPANIES * PEOPLE)) people and $OPPORTUNITIES opportunities over $SEED_CONNECTIONS connections"
 timeout "$SEED_TIMEOUT" "$SEED" --url "$BASE" --companies "$COMPANIES" --people-per-company "$PEOPLE" \
+    --opportunities "$OPPORTUNITIES" \
     --connections "$SEED_CONNECTIONS" --seed "$SEED_VALUE" --quiet | tee "$RESULTS/seed-10k.txt" >&2 \
     || die "seeding failed (see $RESULTS/seed-10k.txt and $RESULTS/server.log)"
 COMPANY_ID=$(sed -n 's/^first-company-id: //p' "$RESULTS/seed-10k.txt")
@@ -180,6 +186,9 @@ probe() {
 }
 PROBE=$(probe "$BASE/rest/companies?$FILTER_QUERY")
 log "filtered scenario, one request at a time: median ${PROBE} ms"
+check group_by GET "$BASE/rest/opportunities/groupBy?$GROUP_BY_QUERY"
+GROUP_BY_PROBE=$(probe "$BASE/rest/opportunities/groupBy?$GROUP_BY_QUERY")
+log "group-by scenario, one request at a time: median ${GROUP_BY_PROBE} ms"
 
 # --- wrk runs --------------------------------------------------------------------------------------------
 # parse FILE -> "req/s p50ms p99ms errors requests"
@@ -288,6 +297,7 @@ alternate get_60 "$BENCH/scenarios/auth.lua" "/rest/companies?limit=60"
 alternate get_60_filtered "$BENCH/scenarios/auth.lua" "/rest/companies?$FILTER_QUERY"
 alternate post_one "$BENCH/scenarios/post_one.lua" "/rest/companies"
 alternate post_batch "$BENCH/scenarios/post_batch.lua" "/rest/batch/companies"
+alternate group_by "$BENCH/scenarios/auth.lua" "/rest/opportunities/groupBy?$GROUP_BY_QUERY"
 
 # --- the table -------------------------------------------------------------------------------------------
 # table ROWS... where a row is "name|title|run1|run2|ceil1|ceil2|target"
@@ -337,6 +347,16 @@ done
     echo "(one request at a time: median ${PROBE} ms); ${WRK[*]}"
     echo
     table "${ROWS[@]}"
+    echo
+    python3 - "${R1[group_by]}" "${R2[group_by]}" "$GROUP_BY_PROBE" "$OPPORTUNITIES" <<'PY'
+import sys
+r1, r2 = (a.split() for a in sys.argv[1:3])
+p50 = (float(r1[1]) + float(r2[1])) / 2
+probe, rows = float(sys.argv[3]), sys.argv[4]
+print(f"group-by (opportunities by stage, sum of amounts, {rows} rows): {float(r1[0]):,.0f} / {float(r2[0]):,.0f} req/s,"
+      f" wrk p50 {float(r1[1]):.2f} / {float(r2[1]):.2f} ms; one request at a time: median {probe:.1f} ms"
+      f" (target p50 < 50 ms: {'met' if probe < 50 else 'MISSED'})")
+PY
 } | tee "$RESULTS/table.md"
 
 # --- optional: 1,000,000 companies -----------------------------------------------------------------------

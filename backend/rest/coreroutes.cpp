@@ -8,6 +8,9 @@
 #include "rest/resterror.h"
 #include "services/workspace.h"
 
+#include <cmath>
+#include <limits>
+
 namespace vingt::rest {
 
 using namespace Qt::StringLiterals;
@@ -194,6 +197,253 @@ Result<QJsonObject> objectBody(const http::Request &request)
     return body->toObject();
 }
 
+/// `limit` (§1.5 wording): an integer >= 0, or `fallback` when absent.
+Result<int> limitParam(const QueryParams &params, int fallback)
+{
+    if (!params.contains(u"limit"_s))
+        return fallback;
+    const QString text = params.value(u"limit"_s);
+    bool ok = false;
+    const qlonglong limit = text.toLongLong(&ok);
+    if (!ok || limit < 0)
+        return Error::badRequest(u"limit '%1' is invalid. Should be an integer"_s.arg(text));
+    return int(std::min<qlonglong>(limit, std::numeric_limits<int>::max()));
+}
+
+Result<std::vector<OrderTerm>> orderParam(const QueryParams &params, const QString &name)
+{
+    if (!params.contains(name))
+        return std::vector<OrderTerm>();
+    return parseRestOrderBy(params.value(name));
+}
+
+void writeJsonValue(JsonWriter &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined: out.null(); return;
+    case QJsonValue::Bool: out.value(value.toBool()); return;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (d == std::floor(d) && std::fabs(d) < 9e15)
+            out.value(std::int64_t(d));
+        else
+            out.value(d);
+        return;
+    }
+    case QJsonValue::String: out.value(QStringView(value.toString())); return;
+    default: out.raw(json::serialize(value)); return;
+    }
+}
+
+void writeRecordArray(JsonWriter &out, const AuthContext &auth, const ObjectMetadata &object,
+                      const std::vector<Record> &records, const Projection &projection)
+{
+    out.beginArray();
+    for (const Record &record : records)
+        RecordJson::write(out, *auth.model, object, record, projection);
+    out.endArray();
+}
+
+http::Response jsonResponse(int status, JsonWriter &out)
+{
+    http::Response response;
+    response.status = status;
+    response.body = out.take();
+    return response;
+}
+
+/// `"ids"`: an array of strings (UUIDs are checked by the service, naming the bad one).
+Result<QStringList> idList(const QJsonValue &value)
+{
+    const Error invalid = Error::badRequest(u"\"ids\" must be an array of UUIDs"_s);
+    if (!value.isArray())
+        return invalid;
+    QStringList ids;
+    for (const QJsonValue &id : value.toArray()) {
+        if (!id.isString())
+            return invalid;
+        ids << id.toString();
+    }
+    return ids;
+}
+
+/// `GET /rest/{plural}/groupBy` (§1.10): a bare array of groups.
+http::Response groupByRoute(const QueryParams &params, const AuthContext &auth, const ObjectMetadata &object,
+                            const Projection &projection)
+{
+    Workspace &workspace = *auth.workspace;
+    if (params.contains(u"view_id"_s))
+        return errorResponse(Error::badRequest(u"View '%1' not found"_s.arg(params.value(u"view_id"_s))));
+    GroupByRequest request;
+    request.object = &object;
+    {
+        auto parsed = params.contains(u"group_by"_s) ? json::parse(params.value(u"group_by"_s).toUtf8())
+                                                     : Result<QJsonValue>(QJsonValue());
+        auto dimensions = groupByFromJson(parsed ? parsed.value() : QJsonValue());
+        if (!dimensions)
+            return errorResponse(dimensions.error());
+        request.groupBy = std::move(dimensions.value());
+    }
+    if (params.contains(u"aggregate"_s)) {
+        auto parsed = json::parse(params.value(u"aggregate"_s).toUtf8());
+        const Error invalid = Error::badRequest(
+            u"Invalid aggregate query parameter - should be a valid array of aggregate names, e.g. "
+            "[\"totalCount\",\"sumAmountAmountMicros\"]"_s);
+        if (!parsed || !parsed->isArray())
+            return errorResponse(invalid);
+        for (const QJsonValue &name : parsed->toArray()) {
+            if (!name.isString())
+                return errorResponse(invalid);
+            request.aggregates << name.toString();
+        }
+    } else {
+        request.aggregates << u"totalCount"_s;
+    }
+    auto filter = filterParam(params);
+    if (!filter)
+        return errorResponse(filter.error());
+    request.filter = std::move(filter.value());
+    auto order = orderParam(params, u"order_by"_s);
+    if (!order)
+        return errorResponse(order.error());
+    request.orderBy = std::move(order.value());
+    auto recordOrder = orderParam(params, u"order_by_for_records"_s);
+    if (!recordOrder)
+        return errorResponse(recordOrder.error());
+    request.orderByForRecords = std::move(recordOrder.value());
+    if (params.contains(u"include_records_sample"_s)) {
+        const QString value = params.value(u"include_records_sample"_s);
+        if (value != "true"_L1 && value != "false"_L1) {
+            return errorResponse(Error::badRequest(
+                u"'include_records_sample=%1' parameter invalid. Allowed values are true, false"_s.arg(value)));
+        }
+        request.includeRecordsSample = value == "true"_L1;
+    }
+    auto limit = limitParam(params, workspace.settings().groupByDefaultGroups());
+    if (!limit)
+        return errorResponse(limit.error());
+    request.limit = *limit;
+
+    auto result = workspace.records().groupBy(*auth.model, request, auth.actor);
+    if (!result)
+        return errorResponse(result.error());
+    JsonWriter out;
+    out.beginArray();
+    for (const RecordGroup &group : result->groups) {
+        out.beginObject();
+        out.key("groupByDimensionValues"_L1);
+        out.beginArray();
+        for (const QJsonValue &value : group.dimensionValues)
+            writeJsonValue(out, value);
+        out.endArray();
+        for (qsizetype a = 0; a < result->aggregateNames.size(); ++a) {
+            out.key(QStringView(result->aggregateNames[a]));
+            writeJsonValue(out, group.aggregates[std::size_t(a)]);
+        }
+        if (request.includeRecordsSample) {
+            out.key("records"_L1);
+            writeRecordArray(out, auth, object, group.records, projection);
+        }
+        out.endObject();
+    }
+    out.endArray();
+    return jsonResponse(200, out);
+}
+
+/// Writes `pageInfo` of a page (§1.5).
+void writePageInfo(JsonWriter &out, const RecordPage &page)
+{
+    out.key("pageInfo"_L1);
+    out.beginObject();
+    out.key("hasNextPage"_L1);
+    out.value(page.hasNextPage);
+    out.key("hasPreviousPage"_L1);
+    out.value(page.hasPreviousPage);
+    out.key("startCursor"_L1);
+    if (page.records.empty())
+        out.null();
+    else
+        out.value(QStringView(page.cursor(0)));
+    out.key("endCursor"_L1);
+    if (page.records.empty())
+        out.null();
+    else
+        out.value(QStringView(page.cursor(page.records.size() - 1)));
+    out.endObject();
+}
+
+/// `POST /rest/{plural}/duplicates` (§1.11): `data` is an array with one connection per input.
+http::Response duplicatesRoute(const QJsonObject &body, const AuthContext &auth, const ObjectMetadata &object,
+                               const Projection &projection)
+{
+    DuplicatesRequest request;
+    request.object = &object;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != "ids"_L1 && it.key() != "data"_L1)
+            return errorResponse(
+                Error::badRequest(u"Unknown body field '%1': expected \"ids\" or \"data\""_s.arg(it.key())));
+    }
+    if (body.contains("ids"_L1)) {
+        auto ids = idList(body.value("ids"_L1));
+        if (!ids)
+            return errorResponse(ids.error());
+        request.ids = std::move(ids.value());
+    }
+    if (body.contains("data"_L1)) {
+        const QJsonValue data = body.value("data"_L1);
+        if (!data.isArray())
+            return errorResponse(Error::badRequest(u"\"data\" must be an array of records"_s));
+        request.data = data.toArray();
+    }
+    auto pages = auth.workspace->records().findDuplicates(*auth.model, request, auth.actor, projection.depth);
+    if (!pages)
+        return errorResponse(pages.error());
+    const QString key = object.nameSingular + u"Duplicates"_s;
+    JsonWriter out;
+    out.beginObject();
+    out.key("data"_L1);
+    out.beginArray();
+    for (const RecordPage &page : *pages) {
+        out.beginObject();
+        out.key(QStringView(key));
+        writeRecordArray(out, auth, object, page.records, projection);
+        out.key("totalCount"_L1);
+        out.value(std::int64_t(page.totalCount));
+        writePageInfo(out, page);
+        out.endObject();
+    }
+    out.endArray();
+    out.endObject();
+    return jsonResponse(200, out);
+}
+
+/// The body of `PATCH /rest/{plural}/merge` (§1.11).
+Result<MergeRequest> mergeRequest(const QJsonObject &body, const ObjectMetadata &object)
+{
+    MergeRequest request;
+    request.object = &object;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != "ids"_L1 && it.key() != "conflictPriorityIndex"_L1 && it.key() != "dryRun"_L1) {
+            return Error::badRequest(u"Unknown body field '%1': expected \"ids\", \"conflictPriorityIndex\" or "
+                                     "\"dryRun\""_s.arg(it.key()));
+        }
+    }
+    auto ids = idList(body.value("ids"_L1));
+    if (!ids)
+        return ids.error();
+    request.ids = std::move(ids.value());
+    const QJsonValue index = body.value("conflictPriorityIndex"_L1);
+    if (!index.isDouble() || index.toDouble() != std::floor(index.toDouble()))
+        return Error::badRequest(u"\"conflictPriorityIndex\" must be an integer"_s);
+    request.conflictPriorityIndex = int(std::clamp(index.toDouble(), -1.0, 1e6));
+    const QJsonValue dryRun = body.value("dryRun"_L1);
+    if (!dryRun.isUndefined() && !dryRun.isNull() && !dryRun.isBool())
+        return Error::badRequest(u"\"dryRun\" must be a boolean"_s);
+    request.dryRun = dryRun.toBool(false);
+    return request;
+}
+
 http::Response dispatch(const http::Request &request, const CorePath &path, const QueryParams &params,
                         const AuthContext &auth, const ObjectMetadata &object)
 {
@@ -215,12 +465,26 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     Envelope envelope(auth, object, *projection);
 
     switch (path.kind) {
-    case CorePath::Kind::GroupBy:
-        return errorResponse(Error::badRequest(u"'groupBy' is not supported yet"_s));
-    case CorePath::Kind::Duplicates:
-        return errorResponse(Error::badRequest(u"'duplicates' is not supported yet"_s));
-    case CorePath::Kind::Merge:
-        return errorResponse(Error::badRequest(u"'merge' is not supported yet"_s));
+    case CorePath::Kind::GroupBy: return groupByRoute(params, auth, object, *projection);
+    case CorePath::Kind::Duplicates: {
+        auto body = objectBody(request);
+        if (!body)
+            return errorResponse(body.error());
+        return duplicatesRoute(*body, auth, object, *projection);
+    }
+    case CorePath::Kind::Merge: {
+        auto body = objectBody(request);
+        if (!body)
+            return errorResponse(body.error());
+        auto merge = mergeRequest(*body, object);
+        if (!merge)
+            return errorResponse(merge.error());
+        auto record = records.merge(model, *merge, auth.actor, options->depth);
+        if (!record)
+            return errorResponse(record.error());
+        envelope.record(u"merge"_s + singular, *record);
+        return envelope.finish(200);
+    }
     case CorePath::Kind::Batch: {
         auto body = parseBody(request);
         if (!body)
@@ -332,17 +596,11 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
             return errorResponse(order.error());
         find.orderBy = std::move(order.value());
     }
-    find.limit = settings.pageSizeDefault();
-    bool clamped = false;
-    if (params.contains(u"limit"_s)) {
-        const QString text = params.value(u"limit"_s);
-        bool ok = false;
-        const qlonglong limit = text.toLongLong(&ok);
-        if (!ok || limit < 0)
-            return errorResponse(Error::badRequest(u"limit '%1' is invalid. Should be an integer"_s.arg(text)));
-        clamped = limit > settings.pageSizeMax();
-        find.limit = int(std::min<qlonglong>(limit, settings.pageSizeMax()));
-    }
+    auto limit = limitParam(params, settings.pageSizeDefault());
+    if (!limit)
+        return errorResponse(limit.error());
+    const bool clamped = *limit > settings.pageSizeMax();
+    find.limit = std::min(*limit, settings.pageSizeMax());
     find.startingAfter = params.value(u"starting_after"_s);
     find.endingBefore = params.value(u"ending_before"_s);
     auto page = records.findMany(model, find, auth.actor);
@@ -352,23 +610,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     JsonWriter &out = envelope.closeData();
     out.key("totalCount"_L1);
     out.value(std::int64_t(page->totalCount));
-    out.key("pageInfo"_L1);
-    out.beginObject();
-    out.key("hasNextPage"_L1);
-    out.value(page->hasNextPage);
-    out.key("hasPreviousPage"_L1);
-    out.value(page->hasPreviousPage);
-    out.key("startCursor"_L1);
-    if (page->records.empty())
-        out.null();
-    else
-        out.value(QStringView(page->cursor(0)));
-    out.key("endCursor"_L1);
-    if (page->records.empty())
-        out.null();
-    else
-        out.value(QStringView(page->cursor(page->records.size() - 1)));
-    out.endObject();
+    writePageInfo(out, *page);
     http::Response response = envelope.finish(200, out);
     if (clamped)
         response.setHeader("X-Vingt-Limit-Clamped", QByteArray::number(settings.pageSizeMax()));

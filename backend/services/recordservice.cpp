@@ -8,6 +8,7 @@
 #include "query/cursor.h"
 #include "query/filterbinder.h"
 #include "query/sqlbuilder.h"
+#include "services/recordinternal.h"
 #include "services/workspace.h"
 #include "storage/database.h"
 
@@ -19,31 +20,8 @@ namespace vingt {
 
 using namespace Qt::StringLiterals;
 
-/// Converted input of one write: column index → SQL-ready value.
-struct RecordService::WriteValues {
-    std::vector<std::pair<int, QVariant>> columns;
 
-    [[nodiscard]] const QVariant *find(int column) const
-    {
-        for (const auto &[index, value] : columns) {
-            if (index == column)
-                return &value;
-        }
-        return nullptr;
-    }
-    void set(int column, QVariant value)
-    {
-        for (auto &entry : columns) {
-            if (entry.first == column) {
-                entry.second = std::move(value);
-                return;
-            }
-        }
-        columns.emplace_back(column, std::move(value));
-    }
-};
-
-namespace {
+namespace recordinternal {
 
 const QVariant kNullText = QVariant(QMetaType::fromType<QString>());
 
@@ -52,7 +30,7 @@ Error notFoundField(const ObjectMetadata &object, const QString &name)
     return Error::badRequest(u"Field '%1' not found on object '%2'"_s.arg(name, object.nameSingular));
 }
 
-QString selectColumns(const ObjectMetadata &object, const QString &alias = {})
+QString selectColumns(const ObjectMetadata &object, const QString &alias)
 {
     if (alias.isEmpty())
         return object.sql.columnList;
@@ -63,7 +41,7 @@ QString selectColumns(const ObjectMetadata &object, const QString &alias = {})
     return list.join(u',');
 }
 
-Record readRecord(Rows &rows, const ObjectMetadata &object, int offset = 0)
+Record readRecord(Rows &rows, const ObjectMetadata &object, int offset)
 {
     Record record;
     record.values.reserve(object.columns.size());
@@ -141,7 +119,9 @@ Result<void> requireReadable(const AccessPolicy *policy, const ObjectMetadata &o
     return filter ? requireReadable(policy, object, *filter) : Result<void>();
 }
 
-} // namespace
+} // namespace recordinternal
+
+using namespace recordinternal;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Input conversion (API-CONTRACT §1.7, §0.3 wording)
@@ -275,10 +255,10 @@ QJsonValue normalizeLinks(const QJsonValue &secondary)
 
 Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &model, const ObjectMetadata &object,
                                                                const QJsonObject &input, bool forCreate,
-                                                               const Actor &actor, const QString &now)
+                                                               const Actor &actor, const QString &now, bool forMatch)
 {
     Q_UNUSED(model);
-    const AccessPolicy *policy = actor.restrictions();
+    const AccessPolicy *policy = forMatch ? nullptr : actor.restrictions();
     WriteValues out;
     QString clientCreatedBySource;
     for (auto it = input.begin(); it != input.end(); ++it) {
@@ -387,6 +367,8 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
         }
     }
 
+    if (forMatch)
+        return out;
     // Server-set values: actors and timestamps (§1.7).
     auto setActor = [&](const QString &fieldName, const QString &source) {
         const FieldMetadata *f = object.field(fieldName);
@@ -637,6 +619,31 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
     return {};
 }
 
+Result<std::optional<SqlFragment>> RecordService::readWhere(const ObjectMetadata &object,
+                                                            const std::optional<FilterNode> &filter) const
+{
+    const SqlDialect &dialect = m_workspace.database().dialect();
+    QStringList whereParts;
+    QVariantList whereBinds;
+    if (filter) {
+        auto bound = bindFilter(*filter, object, dialect);
+        if (!bound)
+            return bound.error();
+        if (!bound->sql.isEmpty()) {
+            whereParts << bound->sql;
+            whereBinds << bound->binds;
+        }
+    }
+    // §1.4: soft-deleted rows are excluded unless the filter mentions deletedAt.
+    if (object.column(u"deletedAt"_s) && !(filter && mentionsField(*filter, u"deletedAt")))
+        whereParts << u"%1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s));
+    std::optional<SqlFragment> where;
+    if (!whereParts.isEmpty())
+        where = SqlFragment{whereParts.size() == 1 ? whereParts.front() : u"("_s + whereParts.join(u") AND ("_s) + u')',
+                            whereBinds};
+    return where;
+}
+
 Result<RecordPage> RecordService::findMany(const DataModel &model, const FindManyRequest &request, const Actor &actor)
 {
     const ObjectMetadata &object = *request.object;
@@ -650,24 +657,10 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
     if (!request.startingAfter.isEmpty() && !request.endingBefore.isEmpty())
         return Error::badRequest(u"Cannot provide both before and after"_s);
 
-    QStringList whereParts;
-    QVariantList whereBinds;
-    if (request.filter) {
-        auto bound = bindFilter(*request.filter, object, dialect);
-        if (!bound)
-            return bound.error();
-        if (!bound->sql.isEmpty()) {
-            whereParts << bound->sql;
-            whereBinds << bound->binds;
-        }
-    }
-    // §1.4: soft-deleted rows are excluded unless the filter mentions deletedAt.
-    if (object.column(u"deletedAt"_s) && !(request.filter && mentionsField(*request.filter, u"deletedAt")))
-        whereParts << u"%1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s));
-    std::optional<SqlFragment> where;
-    if (!whereParts.isEmpty())
-        where = SqlFragment{whereParts.size() == 1 ? whereParts.front() : u"("_s + whereParts.join(u") AND ("_s) + u')',
-                            whereBinds};
+    auto readWhereClause = readWhere(object, request.filter);
+    if (!readWhereClause)
+        return readWhereClause.error();
+    const std::optional<SqlFragment> &where = readWhereClause.value();
 
     auto order = resolveOrder(request.orderBy, object);
     if (!order)

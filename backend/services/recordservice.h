@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "model/datamodel.h"
 #include "query/filter.h"
+#include "query/groupby.h"
 #include "query/orderby.h"
 #include "services/actor.h"
 
@@ -70,6 +71,49 @@ struct RecordPage {
     bool hasPreviousPage = false;
 };
 
+/// @brief Arguments of a group-by (REST `GET /rest/{plural}/groupBy`, GraphQL `<plural>GroupBy`, API-CONTRACT §1.10).
+struct GroupByRequest {
+    const ObjectMetadata *object = nullptr;
+    std::vector<GroupByDimension> groupBy;   ///< at least one (groupByFromJson())
+    QStringList aggregates;                  ///< aggregate names (availableAggregates()), in output order
+    std::optional<FilterNode> filter;
+    std::vector<OrderTerm> orderBy;          ///< orders groups: dimension paths or aggregate names
+    std::vector<OrderTerm> orderByForRecords; ///< orders each group's sample records
+    bool includeRecordsSample = false;
+    int recordsPerGroup = 10;                ///< sample size when includeRecordsSample
+    int offsetForRecords = 0;                ///< GraphQL `offsetForRecords`
+    int limit = 50;                          ///< number of groups (api.groupByDefaultGroups when not given)
+};
+
+/// @brief One group: its dimension values (strings, null for empty), aggregate values in request order (counts as
+/// integers, percentages as doubles, NUMERIC/amountMicros as strings, REAL as doubles, dates as ISO strings, null
+/// when no value), and optionally a sample of its records.
+struct RecordGroup {
+    std::vector<QJsonValue> dimensionValues;
+    std::vector<QJsonValue> aggregates;
+    std::vector<Record> records;
+};
+
+struct GroupByResult {
+    QStringList aggregateNames; ///< aligned with RecordGroup::aggregates
+    std::vector<RecordGroup> groups;
+};
+
+/// @brief Input of a find-duplicates: exactly one of `ids` or `data` (API-CONTRACT §1.11).
+struct DuplicatesRequest {
+    const ObjectMetadata *object = nullptr;
+    std::optional<QStringList> ids;
+    std::optional<QJsonArray> data; ///< partial records (create-input shape)
+};
+
+/// @brief Input of a merge (API-CONTRACT §1.11).
+struct MergeRequest {
+    const ObjectMetadata *object = nullptr;
+    QStringList ids;
+    int conflictPriorityIndex = 0;
+    bool dryRun = false;
+};
+
 /// @brief Records of one workspace: every rule of API-CONTRACT §1.1–1.9 and §8 lives here, once (validation,
 /// soft-delete visibility, batch caps, upsert, normalisation, all-or-nothing writes). REST and GraphQL adapters and
 /// the desktop app all call it. Thread rule: callable from any thread; uses the calling thread's connection.
@@ -110,6 +154,27 @@ public:
                                                           const std::optional<FilterNode> &filter, const Actor &actor,
                                                           int depth);
 
+    /// Groups the live (or, when the filter mentions deletedAt, the matching) records and computes aggregates in
+    /// SQL (§1.10). Needs read on the object and on every field used (dimensions, aggregates, filter, orderings).
+    [[nodiscard]] Result<GroupByResult> groupBy(const DataModel &model, const GroupByRequest &request,
+                                                const Actor &actor);
+    /// Aggregates over the whole filtered set (GraphQL connection aggregate fields): values aligned with `names`.
+    [[nodiscard]] Result<std::vector<QJsonValue>> aggregate(const DataModel &model, const ObjectMetadata &object,
+                                                            const std::optional<FilterNode> &filter,
+                                                            const QStringList &names, const Actor &actor);
+    /// One page per input (§1.11): live records equal on every column of one of the object's duplicateCriteria
+    /// alternatives (all non-empty); an input record itself is excluded. Needs read. More than api.batchMaxRecords
+    /// inputs, both or neither of ids/data → 400.
+    [[nodiscard]] Result<std::vector<RecordPage>> findDuplicates(const DataModel &model,
+                                                                 const DuplicatesRequest &request, const Actor &actor,
+                                                                 int depth);
+    /// Merges records into ids[conflictPriorityIndex] (§1.11) in one transaction: its non-empty values win, empty
+    /// ones are filled from the others in ids order, EMAILS/PHONES/LINKS secondary lists are merged without
+    /// duplicates, every MANY_TO_ONE join column pointing at the others moves to the survivor, the others are
+    /// soft-deleted. dryRun computes the result and writes nothing. Needs update and soft delete.
+    [[nodiscard]] Result<Record> merge(const DataModel &model, const MergeRequest &request, const Actor &actor,
+                                       int depth);
+
     /// Validates `fields=` names and builds the projection (§1.8) of what `actor` may read (§6.2).
     [[nodiscard]] Result<Projection> projection(const ObjectMetadata &object, const std::optional<QStringList> &fields,
                                                 int depth, bool omitNullValues, int maxFields,
@@ -117,9 +182,14 @@ public:
 
 private:
     struct WriteValues;
+    /// `forMatch`: the input only describes values to look for (duplicates): no update permission needed, no
+    /// server-set values.
     [[nodiscard]] Result<WriteValues> convertInput(const DataModel &model, const ObjectMetadata &object,
                                                    const QJsonObject &input, bool forCreate, const Actor &actor,
-                                                   const QString &now);
+                                                   const QString &now, bool forMatch = false);
+    /// The WHERE of a read: the bound filter, and `deletedAt IS NULL` unless the filter mentions deletedAt (§1.4).
+    [[nodiscard]] Result<std::optional<SqlFragment>> readWhere(const ObjectMetadata &object,
+                                                               const std::optional<FilterNode> &filter) const;
     [[nodiscard]] Result<std::vector<QString>> matchingIds(const ObjectMetadata &object,
                                                            const std::optional<FilterNode> &filter, bool deletedOnly,
                                                            int cap, const QString &capMessage);

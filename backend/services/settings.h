@@ -27,6 +27,7 @@ public:
     [[nodiscard]] int pageSizeMax() const { return int(value(QStringLiteral("api.pageSizeMax"))); }
     [[nodiscard]] int batchMaxRecords() const { return int(value(QStringLiteral("api.batchMaxRecords"))); }
     [[nodiscard]] int restMaxFieldsReturned() const { return int(value(QStringLiteral("api.restMaxFieldsReturned"))); }
+    [[nodiscard]] int groupByDefaultGroups() const { return int(value(QStringLiteral("api.groupByDefaultGroups"))); }
 
 private:
     QHash<QString, qint64> m_values;

@@ -8,6 +8,11 @@
 
 namespace vingt {
 
+/// @brief Buckets of a date or date-time column for group-by (API-CONTRACT §1.10). Each gives a sortable value:
+/// Day `2025-01-31`, Week the Monday of its ISO week `2025-01-27`, Month `2025-01`, Quarter `2025-Q1`, Year `2025`,
+/// DayOfWeek 1 (Monday) .. 7 (Sunday), MonthOfYear 1..12, QuarterOfYear 1..4 (integers, named by the caller).
+enum class DateBucket { Day, Week, Month, Quarter, Year, DayOfWeek, MonthOfYear, QuarterOfYear };
+
 /// @brief Every SQL difference between SQLite and PostgreSQL lives behind this interface (DESIGN "storage").
 /// Callers build SQL from these pieces; values are always bound with `?` placeholders.
 class SqlDialect
@@ -38,6 +43,10 @@ public:
     [[nodiscard]] virtual QString jsonArrayContainsIlike(const QString &column, const QString &rhs) const = 0;
     /// Converts a value of `kind` to what the driver should bind (e.g. bool → 0/1 on SQLite).
     [[nodiscard]] virtual QVariant toSql(ValueKind kind, const QVariant &value) const = 0;
+    /// The bucket of a stored date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM:SS.sssZ`, UTC) expression.
+    [[nodiscard]] virtual QString dateBucket(const QString &expression, DateBucket bucket) const = 0;
+    /// Equality that holds for two NULLs (SQLite `a IS b`, PostgreSQL `a IS NOT DISTINCT FROM b`).
+    [[nodiscard]] virtual QString nullSafeEquals(const QString &lhs, const QString &rhs) const = 0;
     /// Upsert is not needed by callers yet; the records service matches first, then inserts or updates.
 };
 
@@ -56,6 +65,8 @@ public:
     [[nodiscard]] QString jsonArrayIsEmpty(const QString &column) const override;
     [[nodiscard]] QString jsonArrayContainsIlike(const QString &column, const QString &rhs) const override;
     [[nodiscard]] QVariant toSql(ValueKind kind, const QVariant &value) const override;
+    [[nodiscard]] QString dateBucket(const QString &expression, DateBucket bucket) const override;
+    [[nodiscard]] QString nullSafeEquals(const QString &lhs, const QString &rhs) const override;
 };
 
 } // namespace vingt

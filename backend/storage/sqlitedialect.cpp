@@ -101,4 +101,28 @@ QVariant SqliteDialect::toSql(ValueKind kind, const QVariant &value) const
     return value;
 }
 
+QString SqliteDialect::dateBucket(const QString &expression, DateBucket bucket) const
+{
+    // Stored dates and date-times start with `YYYY-MM-DD` (UTC), so most buckets are prefixes.
+    const QString day = u"substr(%1, 1, 10)"_s.arg(expression);
+    const QString month = u"CAST(substr(%1, 6, 2) AS INTEGER)"_s.arg(expression);
+    switch (bucket) {
+    case DateBucket::Day: return day;
+    case DateBucket::Week: return u"date(%1, 'weekday 0', '-6 days')"_s.arg(day);
+    case DateBucket::Month: return u"substr(%1, 1, 7)"_s.arg(expression);
+    case DateBucket::Quarter:
+        return u"(substr(%1, 1, 4) || '-Q' || ((%2 + 2) / 3))"_s.arg(expression, month);
+    case DateBucket::Year: return u"substr(%1, 1, 4)"_s.arg(expression);
+    case DateBucket::DayOfWeek: return u"((CAST(strftime('%w', %1) AS INTEGER) + 6) % 7 + 1)"_s.arg(day);
+    case DateBucket::MonthOfYear: return month;
+    case DateBucket::QuarterOfYear: return u"((%1 + 2) / 3)"_s.arg(month);
+    }
+    return day;
+}
+
+QString SqliteDialect::nullSafeEquals(const QString &lhs, const QString &rhs) const
+{
+    return u"%1 IS %2"_s.arg(lhs, rhs);
+}
+
 } // namespace vingt

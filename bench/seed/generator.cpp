@@ -44,7 +44,14 @@ private:
     quint64 m_state;
 };
 
-enum Stream : quint64 { CompanyIdStream = 1, CompanyStream = 2, PersonIdStream = 3, PersonStream = 4, NameStream = 5 };
+enum Stream : quint64 {
+    CompanyIdStream = 1,
+    CompanyStream = 2,
+    PersonIdStream = 3,
+    PersonStream = 4,
+    NameStream = 5,
+    OpportunityStream = 6
+};
 
 struct City {
     std::string_view city, state, country, countryCode, callingCode, currency, postcodePrefix;
@@ -304,6 +311,22 @@ void appendPerson(QByteArray &out, quint64 seed, quint64 companyIndex, quint64 p
     appendString(out, city.city);
     out += ",\"companyId\":";
     appendString(out, companyId(seed, companyIndex));
+    out += '}';
+}
+
+void appendOpportunity(QByteArray &out, quint64 seed, quint64 index)
+{
+    static constexpr std::array<std::string_view, 5> kStages{"NEW", "SCREENING", "MEETING", "PROPOSAL", "CUSTOMER"};
+    Rng rng(seed, OpportunityStream, index);
+    out += "{\"name\":";
+    appendString(out, "Deal " + QByteArray::number(index));
+    out += ",\"stage\":";
+    appendString(out, rng.pick(kStages));
+    // Amounts: 1,000 .. 1,000,000 whole units, in micros.
+    out += ",\"amount\":{\"amountMicros\":";
+    out += QByteArray::number((1000 + rng.below(999'001)) * 1'000'000ULL);
+    out += ",\"currencyCode\":\"USD\"},\"closeDate\":";
+    appendString(out, "2025-" + digits(1 + rng.below(12), 2) + '-' + digits(1 + rng.below(28), 2) + "T12:00:00.000Z");
     out += '}';
 }
 

@@ -24,4 +24,7 @@ void appendCompany(QByteArray &out, quint64 seed, quint64 index);
 /// Appends one person record linked to company `companyIndex`; `personIndex` is global and unique.
 void appendPerson(QByteArray &out, quint64 seed, quint64 companyIndex, quint64 personIndex);
 
+/// Appends one opportunity (no relations): a stage, an amount in USD and a close date in 2025.
+void appendOpportunity(QByteArray &out, quint64 seed, quint64 index);
+
 } // namespace vingt::seed

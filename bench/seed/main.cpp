@@ -44,6 +44,7 @@ struct Options {
     QByteArray token;
     quint64 companies = 0;
     quint64 peoplePerCompany = 0;
+    quint64 opportunities = 0;
     quint64 offset = 0;
     quint64 seed = 42;
     int connections = 8;
@@ -71,7 +72,8 @@ public:
         m_total.start();
         m_progress.start();
         m_phases = {Phase{"companies", m_options.companies, 0, 0, 0, 0},
-                    Phase{"people", m_options.companies * m_options.peoplePerCompany, 0, 0, 0, 0}};
+                    Phase{"people", m_options.companies * m_options.peoplePerCompany, 0, 0, 0, 0},
+                    Phase{"opportunities", m_options.opportunities, 0, 0, 0, 0}};
         nextPhase();
     }
 
@@ -108,6 +110,8 @@ private:
                 json += ',';
             if (m_phase == 0) {
                 appendCompany(json, m_options.seed, m_options.offset + first + i);
+            } else if (m_phase == 2) {
+                appendOpportunity(json, m_options.seed, first + i);
             } else {
                 // People are numbered globally: company c owns people c*K .. c*K+K-1.
                 const quint64 person = m_options.offset * m_options.peoplePerCompany + first + i;
@@ -254,6 +258,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"token"_s, u"API key token (default: $VINGT_TOKEN)."_s, u"token"_s});
     parser.addOption({u"companies"_s, u"Number of companies to create."_s, u"n"_s});
     parser.addOption({u"people-per-company"_s, u"People per company (default 0)."_s, u"k"_s, u"0"_s});
+    parser.addOption({u"opportunities"_s, u"Opportunities to create, without relations (default 0)."_s, u"n"_s,
+                      u"0"_s});
     parser.addOption({u"connections"_s, u"Concurrent keep-alive connections (default 8)."_s, u"c"_s, u"8"_s});
     parser.addOption({u"seed"_s, u"Seed of the generated values (default 42)."_s, u"s"_s, u"42"_s});
     parser.addOption(
@@ -283,6 +289,7 @@ int main(int argc, char *argv[])
     }
     if (!parseCount(parser, u"companies"_s, 0, kNameSpace, options.companies)
         || !parseCount(parser, u"people-per-company"_s, 0, 1000, options.peoplePerCompany)
+        || !parseCount(parser, u"opportunities"_s, 0, kNameSpace, options.opportunities)
         || !parseCount(parser, u"offset"_s, 0, kNameSpace, options.offset)
         || !parseCount(parser, u"connections"_s, 1, 256, connections)
         || !parseCount(parser, u"batch-size"_s, 1, kMaxBatch, batchSize)

@@ -228,8 +228,6 @@ private Q_SLOTS:
     void unknownQueryParameter();
     void repeatedQueryParameter();
     void inapplicableKnownParameterIgnored();
-    void notSupportedYet_data();
-    void notSupportedYet();
 
     // filter, order, paging
     void filterGrammar_data();
@@ -822,32 +820,6 @@ void TestRestRecords::inapplicableKnownParameterIgnored()
     const HttpResponse response = listPeople(u"name.firstName[eq]:Ada"_s, u"soft_delete=true&upsert=true"_s);
     E2E_STATUS(response, 200);
     QCOMPARE(column(response.value(u"data.people"_s).toArray(), u"id"_s), QStringList{m_ids.value(u"A"_s)});
-}
-
-void TestRestRecords::notSupportedYet_data()
-{
-    QTest::addColumn<QByteArray>("method");
-    QTest::addColumn<QString>("target");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<QString>("operation");
-    QTest::newRow("groupBy") << QByteArray("GET") << u"/rest/people/groupBy"_s << QByteArray() << u"groupBy"_s;
-    QTest::newRow("duplicates") << QByteArray("POST") << u"/rest/people/duplicates"_s
-                                << QByteArray(R"({"data":[{"name":{"firstName":"Ada","lastName":"Lovelace"}}]})")
-                                << u"duplicates"_s;
-    QTest::newRow("merge")
-        << QByteArray("PATCH") << u"/rest/people/merge"_s
-        << QByteArray(
-               R"({"ids":["11111111-1111-4111-8111-111111111111","22222222-2222-4222-8222-222222222222"],"conflictPriorityIndex":0,"dryRun":true})")
-        << u"merge"_s;
-}
-
-void TestRestRecords::notSupportedYet()
-{
-    QFETCH(QByteArray, method);
-    QFETCH(QString, target);
-    QFETCH(QByteArray, body);
-    QFETCH(QString, operation);
-    E2E_BAD_REQUEST(m_http.send(method, target, body), u"'%1' is not supported yet"_s.arg(operation));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
