@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <unordered_map>
+#include <vector>
 
 namespace vingt {
 
@@ -57,6 +58,7 @@ struct Database::ThreadConnection {
     QHash<QString, CachedCount> counts;
     int transactionDepth = 0;
     bool transactionFailed = false;
+    std::vector<std::function<void()>> afterCommit; ///< run once the outermost transaction has committed
 
     ~ThreadConnection()
     {
@@ -255,8 +257,10 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body, bo
     }
     tc->transactionDepth = 1;
     tc->transactionFailed = false;
+    tc->afterCommit.clear();
     Result<void> result = body();
     tc->transactionDepth = 0;
+    std::vector<std::function<void()>> afterCommit = std::exchange(tc->afterCommit, {});
     QSqlQuery q(tc->db);
     if (result && !tc->transactionFailed) {
         if (!q.exec(u"COMMIT"_s)) {
@@ -268,6 +272,11 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body, bo
         // (measured: 17 GB after a million inserts). Every few hundred commits, wait for the readers and restart it.
         if (write && m_config.driver == "QSQLITE"_L1 && (m_commits.fetch_add(1) + 1) % 500 == 0)
             QSqlQuery(tc->db).exec(u"PRAGMA wal_checkpoint(RESTART)"_s);
+        // Outside the write lock: the callbacks may write themselves (webhook deliveries).
+        if (writeLock.owns_lock())
+            writeLock.unlock();
+        for (const auto &callback : afterCommit)
+            callback();
         return {};
     }
     if (!q.exec(u"ROLLBACK"_s))
@@ -313,6 +322,15 @@ Result<qint64> Database::cachedCount(const QString &sql, const QVariantList &bin
     if (!(generation & 1) && m_writeGeneration.load() == generation)
         tc->counts.insert(key, {count, generation, dataVersion});
     return count;
+}
+
+void Database::afterCommit(std::function<void()> callback)
+{
+    ThreadConnection *tc = threadConnection();
+    if (tc->transactionDepth > 0)
+        tc->afterCommit.push_back(std::move(callback));
+    else
+        callback();
 }
 
 bool Database::inTransaction()
