@@ -334,7 +334,7 @@ Result<Webhook> WebhookService::create(const Actor &actor, const QJsonObject &in
             return Error::badRequest(u"Webhook '%1' already exists"_s.arg(id));
         auto inserted = db.exec(
             u"INSERT INTO core_webhook (id, targetUrl, operations, description, secret, createdAt, "
-            "updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+            "updatedAt) VALUES (?, ?, ?, ?, COALESCE(?, ''), ?, ?)"_s,
             {id, *parsed->targetUrl, operationsJson(parsed->operations.value_or(QStringList{u"*.*"_s})),
              nullableText(parsed->description.value_or(std::nullopt)), parsed->secret.value_or(QString()), now, now});
         if (!inserted)
@@ -365,11 +365,11 @@ Result<Webhook> WebhookService::update(const Actor &actor, const QString &id, co
         hook.description = *parsed->description;
     if (parsed->secret)
         hook.secret = *parsed->secret;
-    auto updated = m_workspace.database().exec(
-        u"UPDATE core_webhook SET targetUrl = ?, operations = ?, description = ?, secret = ?, updatedAt = ? "
-        "WHERE id = ? AND deletedAt IS NULL"_s,
-        {hook.targetUrl, operationsJson(hook.operations), nullableText(hook.description), hook.secret, clock::nowIso(),
-         hook.id});
+    auto updated = m_workspace.database().exec(u"UPDATE core_webhook SET targetUrl = ?, operations = ?, description = "
+                                               u"?, secret = COALESCE(?, ''), updatedAt = ? "
+                                               "WHERE id = ? AND deletedAt IS NULL"_s,
+                                               {hook.targetUrl, operationsJson(hook.operations),
+                                                nullableText(hook.description), hook.secret, clock::nowIso(), hook.id});
     if (!updated)
         return updated.error();
     VINGT_TRY(reloadCache());
