@@ -32,4 +32,13 @@ void addDeprecationHeaders(http::Response &response, const QByteArray &successor
     response.setHeader("Link", "<" + successor + ">; rel=\"successor-version\"");
 }
 
+void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value)
+{
+    out.key(name);
+    if (value.isEmpty())
+        out.null();
+    else
+        out.value(QStringView(value));
+}
+
 } // namespace vingt::rest

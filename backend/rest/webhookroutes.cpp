@@ -12,15 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value)
-{
-    out.key(name);
-    if (value.isEmpty())
-        out.null();
-    else
-        out.value(QStringView(value));
-}
-
 /// The entity of §10.1: {id, targetUrl, operations, description, secret, workspaceId, createdAt, updatedAt, deletedAt}.
 void writeWebhook(JsonWriter &out, const Webhook &hook, const QString &workspaceId)
 {
@@ -214,15 +205,7 @@ http::Response WebhookRoutes::handle(const http::Request &request, const QString
         auto replayed = webhooks.replay(actor, id, deliveryId);
         if (!replayed)
             return errorResponse(replayed.error());
-        JsonWriter out;
-        out.beginObject();
-        out.key("data"_L1);
-        out.beginObject();
-        out.key("replayWebhookDelivery"_L1);
-        writeDelivery(out, *replayed);
-        out.endObject();
-        out.endObject();
-        return jsonResponse(201, out.take());
+        return envelope(201, "replayWebhookDelivery"_L1, [&](JsonWriter &out) { writeDelivery(out, *replayed); });
     }
     if (method == "PATCH" || method == "PUT") {
         auto body = objectBody(request);
