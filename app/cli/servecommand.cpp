@@ -80,6 +80,7 @@ int serve(const QStringList &arguments)
         err(u"Warning: listening on %1, which other machines may reach. Use --host 127.0.0.1 to stay local."_s.arg(
             server.host()));
     qCInfo(lcHttp).noquote() << "data directory" << (*instance)->dataDir();
+    (*instance)->startBackgroundWork(); // webhook deliveries, off the request path
 
     int received = 0;
     sigwait(&signals, &received);

@@ -4,8 +4,10 @@
 #include "query/querystring.h"
 #include "rest/apikeyroutes.h"
 #include "rest/coreroutes.h"
+#include "rest/restbody.h"
 #include "rest/resterror.h"
 #include "rest/roleroutes.h"
+#include "rest/webhookroutes.h"
 #include "services/instance.h"
 #include "services/workspace.h"
 
@@ -56,12 +58,14 @@ Route classify(const QByteArray &rawPath)
     return route;
 }
 
-/// The routes served below `/rest/metadata` and the legacy `/rest/apiKeys` (§5.2, 6.5): the segments from
-/// "apiKeys" / "roles" on, whether it is a legacy alias, and the methods the path takes (empty: not served).
+/// The routes served below `/rest/metadata` and the legacy `/rest/apiKeys` and `/rest/webhooks` (§5.2, 6.5, 10.1):
+/// the segments from "apiKeys" / "roles" / "webhooks" on, whether it is a legacy alias, and the methods the path
+/// takes (empty: not served).
 struct MetadataRoute {
     QStringList segments;
     bool legacy = false;
     bool roles = false;
+    bool webhooks = false;
     QByteArray allowed;
 };
 
@@ -70,13 +74,17 @@ MetadataRoute metadataRoute(const Route &route)
     MetadataRoute m;
     if (route.surface == Surface::RestMetadata) {
         m.segments = route.segments.mid(1);
-        m.roles = m.segments.value(0) == "roles"_L1;
-        m.allowed = m.roles ? RoleRoutes::allowedMethods(m.segments) : ApiKeyRoutes::allowedMethods(m.segments, false);
     } else if (route.surface == Surface::LegacyMetadata) {
         m.segments = route.segments;
         m.legacy = true;
-        m.allowed = ApiKeyRoutes::allowedMethods(m.segments, true);
+    } else {
+        return m;
     }
+    m.roles = !m.legacy && m.segments.value(0) == "roles"_L1;
+    m.webhooks = m.segments.value(0) == "webhooks"_L1;
+    m.allowed = m.roles      ? RoleRoutes::allowedMethods(m.segments)
+                : m.webhooks ? WebhookRoutes::allowedMethods(m.segments)
+                             : ApiKeyRoutes::allowedMethods(m.segments, m.legacy);
     return m;
 }
 
@@ -123,14 +131,6 @@ bool isJsonMediaType(const QByteArray &contentType)
 {
     const QByteArray type = contentType.split(';').value(0).trimmed().toLower();
     return type == "application/json" || type.endsWith("+json");
-}
-
-http::Response jsonResponse(int status, const QByteArray &body)
-{
-    http::Response response;
-    response.status = status;
-    response.body = body;
-    return response;
 }
 
 http::Response health(const Route &route, Instance &instance)
@@ -196,6 +196,8 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
         response = errorResponse(params.error());
     } else if (metadata.roles) {
         response = RoleRoutes::handle(request, metadata.segments, *params, *auth);
+    } else if (metadata.webhooks) {
+        response = WebhookRoutes::handle(request, metadata.segments, *params, *auth);
     } else {
         response = ApiKeyRoutes::handle(request, metadata.segments, *params, *auth);
     }
@@ -243,8 +245,8 @@ http::Response ApiHandler::handle(const http::Request &request)
     }
     http::Response response = serveAuthenticated(m_authenticator, request, route.surface == Surface::Core, route,
                                                  metadata);
-    if (metadata.legacy)
-        ApiKeyRoutes::addDeprecationHeaders(response);
+    if (metadata.legacy) // §3.1: the legacy aliases announce their successor
+        addDeprecationHeaders(response, metadata.webhooks ? "/rest/metadata/webhooks" : "/rest/metadata/apiKeys");
     return response;
 }
 

@@ -3,6 +3,7 @@
 #include "core/json.h"
 #include "core/jsonwriter.h"
 #include "core/uuid.h"
+#include "rest/restbody.h"
 #include "rest/resterror.h"
 #include "services/workspace.h"
 
@@ -40,14 +41,6 @@ void writeKey(JsonWriter &out, const ApiKey &key, const QString &workspaceId)
     out.endObject();
 }
 
-http::Response jsonResponse(int status, QByteArray body)
-{
-    http::Response response;
-    response.status = status;
-    response.body = std::move(body);
-    return response;
-}
-
 http::Response keyResponse(int status, const Result<ApiKey> &key, const QString &workspaceId)
 {
     if (!key)
@@ -55,19 +48,6 @@ http::Response keyResponse(int status, const Result<ApiKey> &key, const QString 
     JsonWriter out;
     writeKey(out, *key, workspaceId);
     return jsonResponse(status, out.take());
-}
-
-/// The body as a JSON object; an empty body is an empty object.
-Result<QJsonObject> objectBody(const http::Request &request)
-{
-    if (request.body.trimmed().isEmpty())
-        return QJsonObject();
-    auto body = json::parse(request.body);
-    if (!body)
-        return body.error();
-    if (!body->isObject())
-        return Error::badRequest(u"Body must be a JSON object"_s);
-    return body->toObject();
 }
 
 } // namespace
@@ -85,13 +65,6 @@ QByteArray ApiKeyRoutes::allowedMethods(const QStringList &segments, bool legacy
         return {};
     default: return {};
     }
-}
-
-void ApiKeyRoutes::addDeprecationHeaders(http::Response &response)
-{
-    // §3.1: the legacy aliases announce their successor.
-    response.setHeader("Deprecation", "@1786320000");
-    response.setHeader("Link", "</rest/metadata/apiKeys>; rel=\"successor-version\"");
 }
 
 http::Response ApiKeyRoutes::handle(const http::Request &request, const QStringList &segments,

@@ -23,8 +23,6 @@ public:
     /// Serves an authenticated request whose path allowedMethods() accepted for its method.
     [[nodiscard]] static http::Response handle(const http::Request &request, const QStringList &segments,
                                                const QueryParams &params, const AuthContext &auth);
-    /// `Deprecation` and `Link: </rest/metadata/apiKeys>; rel="successor-version"` of the legacy routes.
-    static void addDeprecationHeaders(http::Response &response);
 };
 
 } // namespace vingt::rest

@@ -3,6 +3,7 @@
 #include "core/json.h"
 #include "core/jsonwriter.h"
 #include "core/uuid.h"
+#include "rest/restbody.h"
 #include "rest/resterror.h"
 #include "services/workspace.h"
 
@@ -11,15 +12,6 @@ namespace vingt::rest {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value)
-{
-    out.key(name);
-    if (value.isEmpty())
-        out.null();
-    else
-        out.value(QStringView(value));
-}
 
 void nullableBool(JsonWriter &out, QLatin1StringView name, const std::optional<bool> &value)
 {
@@ -149,36 +141,6 @@ void writeRole(JsonWriter &out, const Role &role)
     out.beginArray();
     out.endArray();
     out.endObject();
-}
-
-/// `{"data":{"<key>": <written by body>}}`.
-template<typename Body>
-http::Response envelope(int status, QLatin1StringView key, Body body)
-{
-    JsonWriter out;
-    out.beginObject();
-    out.key("data"_L1);
-    out.beginObject();
-    out.key(key);
-    body(out);
-    out.endObject();
-    out.endObject();
-    http::Response response;
-    response.status = status;
-    response.body = out.take();
-    return response;
-}
-
-Result<QJsonObject> objectBody(const http::Request &request)
-{
-    if (request.body.trimmed().isEmpty())
-        return QJsonObject();
-    auto body = json::parse(request.body);
-    if (!body)
-        return body.error();
-    if (!body->isObject())
-        return Error::badRequest(u"Body must be a JSON object"_s);
-    return body->toObject();
 }
 
 /// §6.5: the role id comes from the path; `roleId` (or `id`) in the body must name the same role and is dropped.

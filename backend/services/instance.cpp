@@ -104,7 +104,17 @@ Result<Workspace *> Instance::openWorkspace(const QString &id, const QString &di
         return workspace.error();
     Workspace *raw = workspace->get();
     m_workspaces.emplace(id, std::move(workspace.value()));
+    if (m_backgroundWork)
+        raw->webhooks().startDelivery();
     return raw;
+}
+
+void Instance::startBackgroundWork()
+{
+    std::lock_guard lock(m_mutex);
+    m_backgroundWork = true;
+    for (auto &[id, workspace] : m_workspaces)
+        workspace->webhooks().startDelivery();
 }
 
 Workspace *Instance::defaultWorkspace()

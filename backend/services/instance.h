@@ -40,6 +40,9 @@ public:
     [[nodiscard]] Workspace *defaultWorkspace();
     /// A workspace by id, opening it if another process created it meanwhile; nullptr when unknown.
     [[nodiscard]] Workspace *workspace(const QString &id);
+    /// Starts the background work of every workspace, present and future: the webhook delivery workers. The server and
+    /// the desktop app call it; CLI commands do not, so they never send deliveries.
+    void startBackgroundWork();
     /// Creates a workspace with the standard data model; returns its id.
     [[nodiscard]] Result<QString> createWorkspace(const QString &displayName);
 
@@ -53,6 +56,7 @@ private:
     Settings m_settings;
     QString m_defaultWorkspaceId;
     std::mutex m_mutex;
+    bool m_backgroundWork = false;
     std::map<QString, std::unique_ptr<Workspace>> m_workspaces;
 };
 

@@ -876,6 +876,10 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     const int positionColumn = object.columnIndexByName.value(u"position"_s, -1);
 
     std::vector<QString> ids;
+    const bool announce = listening(object, RecordAction::Created)
+                          || (upsert && listening(object, RecordAction::Updated));
+    std::vector<bool> upserted;          // per id: an existing record was updated (§10.2: upsert emits `updated`)
+    QHash<QString, Record> upsertBefore; // its state before, for updatedFields
     auto result = db.transaction([&]() -> Result<void> {
         double nextPosition = 0;
         if (positionColumn >= 0) {
@@ -934,8 +938,16 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                                 continue;
                             update.set(c, v);
                         }
+                        if (announce && !upsertBefore.contains(matches.front())) {
+                            auto before = readByIds(model, object, {matches.front()}, 0, true, nullptr);
+                            if (!before)
+                                return before.error();
+                            if (!before->empty())
+                                upsertBefore.insert(matches.front(), std::move(before->front()));
+                        }
                         VINGT_TRY(updateRow(object, matches.front(), update));
                         ids.push_back(matches.front());
+                        upserted.push_back(true);
                         continue;
                     }
                 }
@@ -949,12 +961,25 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                 values.set(positionColumn, nextPosition++);
             VINGT_TRY(insertRow(object, values));
             ids.push_back(values.find(idColumn)->toString());
+            upserted.push_back(false);
         }
         return {};
     });
     if (!result)
         return result.error();
-    return readByIds(model, object, ids, depth, true, actor.restrictions());
+    auto records = readByIds(model, object, ids, depth, true, actor.restrictions());
+    if (records && announce) {
+        std::vector<Change> changes;
+        for (std::size_t i = 0; i < records->size() && i < upserted.size(); ++i) {
+            const Record &record = (*records)[i];
+            const auto before = upsertBefore.constFind(record.id());
+            changes.push_back(upserted[i] ? Change{RecordAction::Updated, &record,
+                                                   before == upsertBefore.cend() ? nullptr : &before.value()}
+                                          : Change{RecordAction::Created, &record});
+        }
+        publish(model, object, changes, actor);
+    }
+    return records;
 }
 
 Result<std::vector<QString>> RecordService::matchingIds(const ObjectMetadata &object,
@@ -1014,16 +1039,23 @@ Result<Record> RecordService::updateOne(const DataModel &model, const ObjectMeta
     auto values = convertInput(model, object, data, false, actor, clock::nowIso());
     if (!values)
         return values.error();
+    Record before;
     auto result = m_workspace.database().transaction([&]() -> Result<void> {
         auto existing = readByIds(model, object, {id}, 0, false, nullptr);
         if (!existing)
             return existing.error();
         if (existing->empty())
             return Error::notFound();
+        before = std::move(existing->front());
         return updateRow(object, id, *values);
     });
     if (!result)
         return result.error();
+    if (listening(object, RecordAction::Updated)) {
+        auto after = readByIds(model, object, {id}, 0, true, nullptr);
+        if (after && !after->empty())
+            publish(model, object, {Change{RecordAction::Updated, &after->front(), &before}}, actor);
+    }
     return findOne(model, object, id, depth, actor);
 }
 
@@ -1040,18 +1072,33 @@ Result<std::vector<Record>> RecordService::updateMany(const DataModel &model, co
         return values.error();
     const int cap = m_workspace.settings().batchMaxRecords();
     std::vector<QString> ids;
+    const bool announce = listening(object, RecordAction::Updated);
+    std::vector<Record> before;
     auto result = m_workspace.database().transaction([&]() -> Result<void> {
         auto matched = matchingIds(object, filter, false, cap, u"Cannot update more than %1 records at once"_s.arg(cap));
         if (!matched)
             return matched.error();
         ids = std::move(matched.value());
+        if (announce) {
+            auto existing = readByIds(model, object, ids, 0, true, nullptr);
+            if (!existing)
+                return existing.error();
+            before = std::move(existing.value());
+        }
         for (const QString &id : ids)
             VINGT_TRY(updateRow(object, id, *values));
         return {};
     });
     if (!result)
         return result.error();
-    return readByIds(model, object, ids, depth, true, actor.restrictions());
+    auto records = readByIds(model, object, ids, depth, true, actor.restrictions());
+    if (records && announce) {
+        std::vector<Change> changes;
+        for (std::size_t i = 0; i < records->size(); ++i)
+            changes.push_back({RecordAction::Updated, &(*records)[i], i < before.size() ? &before[i] : nullptr});
+        publish(model, object, changes, actor);
+    }
+    return records;
 }
 
 Result<Record> RecordService::deleteOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
@@ -1091,6 +1138,9 @@ Result<Record> RecordService::deleteOne(const DataModel &model, const ObjectMeta
     });
     if (!result)
         return result.error();
+    const RecordAction action = soft ? RecordAction::Deleted : RecordAction::Destroyed;
+    if (listening(object, action))
+        publish(model, object, {Change{action, &last}}, actor);
     return last;
 }
 
@@ -1140,6 +1190,13 @@ Result<std::vector<Record>> RecordService::deleteMany(const DataModel &model, co
     });
     if (!result)
         return result.error();
+    const RecordAction action = soft ? RecordAction::Deleted : RecordAction::Destroyed;
+    if (listening(object, action)) {
+        std::vector<Change> changes;
+        for (const Record &record : records)
+            changes.push_back({action, &record});
+        publish(model, object, changes, actor);
+    }
     return records;
 }
 
@@ -1165,6 +1222,7 @@ Result<Record> RecordService::restoreOne(const DataModel &model, const ObjectMet
     });
     if (!result)
         return result.error();
+    publishIds(model, object, RecordAction::Restored, {id}, actor);
     return findOne(model, object, id, depth, actor);
 }
 
@@ -1197,7 +1255,96 @@ Result<std::vector<Record>> RecordService::restoreMany(const DataModel &model, c
     });
     if (!result)
         return result.error();
-    return readByIds(model, object, ids, depth, true, actor.restrictions());
+    auto records = readByIds(model, object, ids, depth, true, actor.restrictions());
+    if (records && listening(object, RecordAction::Restored)) {
+        std::vector<Change> changes;
+        for (const Record &record : *records)
+            changes.push_back({RecordAction::Restored, &record});
+        publish(model, object, changes, actor);
+    }
+    return records;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Events (§10.2)
+
+QLatin1StringView recordActionName(RecordAction action)
+{
+    switch (action) {
+    case RecordAction::Created: return "created"_L1;
+    case RecordAction::Updated: return "updated"_L1;
+    case RecordAction::Deleted: return "deleted"_L1;
+    case RecordAction::Destroyed: return "destroyed"_L1;
+    case RecordAction::Restored: return "restored"_L1;
+    }
+    return "created"_L1;
+}
+
+namespace {
+
+/// §10.3 updatedFields: the record keys whose value changed (a composite once, a relation as its join column),
+/// updatedAt aside (it changes with every update).
+QStringList changedFields(const ObjectMetadata &object, const Record &before, const Record &after)
+{
+    QStringList names;
+    for (std::size_t c = 0; c < object.columns.size() && c < before.values.size() && c < after.values.size(); ++c) {
+        if (before.values[c] == after.values[c])
+            continue;
+        const StorageColumn &column = object.columns[c];
+        const FieldMetadata &field = object.fields[std::size_t(column.fieldIndex)];
+        if (!object.isApiField(field) || field.name == "updatedAt"_L1)
+            continue;
+        const QString name = field.type == FieldType::Relation ? column.name : field.name;
+        if (!names.contains(name))
+            names << name;
+    }
+    return names;
+}
+
+} // namespace
+
+bool RecordService::listening(const ObjectMetadata &object, RecordAction action) const
+{
+    return m_sink && m_sink->wantsEvent(object.nameSingular, action);
+}
+
+void RecordService::publish(const DataModel &model, const ObjectMetadata &object, const std::vector<Change> &changes,
+                            const Actor &actor)
+{
+    if (!m_sink || changes.empty())
+        return;
+    const QString now = clock::nowIso();
+    std::vector<RecordEvent> events;
+    events.reserve(changes.size());
+    for (const Change &change : changes) {
+        RecordEvent event;
+        event.action = change.action;
+        event.objectMetadataId = object.id;
+        event.objectNameSingular = object.nameSingular;
+        event.recordId = change.after->id();
+        event.recordJson = RecordJson::toJson(model, object, *change.after);
+        if (change.action == RecordAction::Updated && change.before)
+            event.updatedFields = changedFields(object, *change.before, *change.after);
+        event.eventDate = now;
+        events.push_back(std::move(event));
+    }
+    RecordEventSink *sink = m_sink;
+    m_workspace.database().afterCommit(
+        [sink, events = std::move(events), actor] { sink->recordsChanged(events, actor); });
+}
+
+void RecordService::publishIds(const DataModel &model, const ObjectMetadata &object, RecordAction action,
+                               const std::vector<QString> &ids, const Actor &actor)
+{
+    if (!listening(object, action))
+        return;
+    auto records = readByIds(model, object, ids, 0, true, nullptr);
+    if (!records)
+        return;
+    std::vector<Change> changes;
+    for (const Record &record : *records)
+        changes.push_back({action, &record});
+    publish(model, object, changes, actor);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include "query/groupby.h"
 #include "query/orderby.h"
 #include "services/actor.h"
+#include "services/recordevents.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -128,6 +129,9 @@ class RecordService
 public:
     explicit RecordService(Workspace &workspace) : m_workspace(workspace) {}
 
+    /// Where committed changes are reported (§10.2); set once by the Workspace before any request.
+    void setEventSink(RecordEventSink *sink) { m_sink = sink; }
+
     [[nodiscard]] Result<RecordPage> findMany(const DataModel &model, const FindManyRequest &request,
                                               const Actor &actor);
     /// A live record by id (soft-deleted → NotFound).
@@ -202,7 +206,22 @@ private:
     [[nodiscard]] Result<void> updateRow(const ObjectMetadata &object, const QString &id, const WriteValues &values);
     [[nodiscard]] Error mapWriteError(const ObjectMetadata &object, const Error &error) const;
 
+    /// One committed change for publish(): the record after it, and before it for `updated`.
+    struct Change {
+        RecordAction action;
+        const Record *after;
+        const Record *before = nullptr;
+    };
+    [[nodiscard]] bool listening(const ObjectMetadata &object, RecordAction action) const;
+    /// Reports changes to the sink once the current transaction (if any) has committed.
+    void publish(const DataModel &model, const ObjectMetadata &object, const std::vector<Change> &changes,
+                 const Actor &actor);
+    /// publish() of the records with these ids as they are now (unrestricted depth-0 read).
+    void publishIds(const DataModel &model, const ObjectMetadata &object, RecordAction action,
+                    const std::vector<QString> &ids, const Actor &actor);
+
     Workspace &m_workspace;
+    RecordEventSink *m_sink = nullptr;
 };
 
 /// @brief Writes records as JSON (API-CONTRACT §1.8, §2.4): composites as objects, join columns as `<name>Id`,

@@ -15,7 +15,8 @@ Settings::Settings()
           {u"metadata.graphqlMaxPage"_s, 1000},  {u"rateLimit.shortLimit"_s, 100},
           {u"rateLimit.shortTtlMs"_s, 1000},     {u"rateLimit.longLimit"_s, 100},
           {u"rateLimit.longTtlMs"_s, 60000},     {u"webhook.timeoutMs"_s, 5000},
-          {u"webhook.maxRetries"_s, 3},
+          {u"webhook.maxRetries"_s, 3},          {u"webhook.retryDelay1Ms"_s, 10000},
+          {u"webhook.retryDelay2Ms"_s, 60000},   {u"webhook.retryDelay3Ms"_s, 300000},
       }
 {
 }

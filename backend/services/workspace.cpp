@@ -31,6 +31,8 @@ Workspace::Workspace(QString id, QString displayName, std::unique_ptr<Database> 
     m_roles = std::make_unique<RoleService>(*this);
     m_rateLimiter = std::make_unique<RateLimiter>(RateLimitConfig::fromSettings(m_settings));
     m_apiKeyUsage = std::make_unique<ApiKeyUsage>(*m_database);
+    m_webhooks = std::make_unique<WebhookService>(*this);
+    m_records->setEventSink(m_webhooks.get());
 }
 
 Workspace::~Workspace() = default;

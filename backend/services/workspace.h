@@ -8,6 +8,7 @@
 #include "services/recordservice.h"
 #include "services/roleservice.h"
 #include "services/settings.h"
+#include "services/webhookservice.h"
 #include "storage/database.h"
 
 #include <QByteArray>
@@ -44,6 +45,8 @@ public:
     [[nodiscard]] RecordService &records() { return *m_records; }
     [[nodiscard]] ApiKeyService &apiKeys() { return *m_apiKeys; }
     [[nodiscard]] RoleService &roles() { return *m_roles; }
+    /// Webhooks, their deliveries and the delivery worker (§10); receives RecordService's events.
+    [[nodiscard]] WebhookService &webhooks() { return *m_webhooks; }
     /// The two token buckets of API-CONTRACT §7, shared by all the workspace's API keys.
     [[nodiscard]] RateLimiter &rateLimiter() { return *m_rateLimiter; }
     /// In-memory per-key usage counters, flushed to the database every few seconds.
@@ -71,6 +74,7 @@ private:
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<ApiKeyUsage> m_apiKeyUsage; ///< declared after m_database: destroyed (last flush) before it
+    std::unique_ptr<WebhookService> m_webhooks; ///< last: its worker stops before anything it uses goes away
 };
 
 } // namespace vingt

@@ -11,6 +11,7 @@
 
 #include <limits>
 #include <unordered_map>
+#include <vector>
 
 namespace vingt {
 
@@ -208,6 +209,7 @@ struct Database::ThreadConnection {
     QHash<QString, CachedCount> counts;
     int transactionDepth = 0;
     bool transactionFailed = false;
+    std::vector<std::function<void()>> afterCommit; ///< run once the outermost transaction has committed
 
     ~ThreadConnection()
     {
@@ -457,8 +459,10 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body, bo
         return begun.error();
     tc->transactionDepth = 1;
     tc->transactionFailed = false;
+    tc->afterCommit.clear();
     Result<void> result = body();
     tc->transactionDepth = 0;
+    std::vector<std::function<void()>> afterCommit = std::exchange(tc->afterCommit, {});
     if (result && !tc->transactionFailed) {
         if (auto committed = exec(commit); !committed) {
             if (auto rolledBack = exec(rollback); !rolledBack)
@@ -471,6 +475,11 @@ Result<void> Database::transaction(const std::function<Result<void>()> &body, bo
             if (auto restarted = exec(u"PRAGMA wal_checkpoint(RESTART)"_s); !restarted)
                 qCWarning(lcStorage).noquote() << "WAL restart failed:" << restarted.error().message;
         }
+        // Outside the write lock: the callbacks may write themselves (webhook deliveries).
+        if (writeLock.owns_lock())
+            writeLock.unlock();
+        for (const auto &callback : afterCommit)
+            callback();
         return {};
     }
     if (auto rolledBack = exec(rollback); !rolledBack)
@@ -516,6 +525,15 @@ Result<qint64> Database::cachedCount(const QString &sql, const QVariantList &bin
     if (!(generation & 1) && m_writeGeneration.load() == generation)
         tc->counts.insert(key, {count, generation, dataVersion});
     return count;
+}
+
+void Database::afterCommit(std::function<void()> callback)
+{
+    ThreadConnection *tc = threadConnection();
+    if (tc->transactionDepth > 0)
+        tc->afterCommit.push_back(std::move(callback));
+    else
+        callback();
 }
 
 bool Database::inTransaction()

@@ -93,6 +93,9 @@ public:
     /// the cached answer: no write transaction committed by this process (a generation counter) and no commit by any
     /// other connection or process (SQLite's `PRAGMA data_version`). List endpoints count on every request.
     [[nodiscard]] Result<qint64> cachedCount(const QString &sql, const QVariantList &binds);
+    /// Runs `callback` once this thread's outermost transaction has committed (outside the write lock), or now when
+    /// no transaction is open; dropped when the transaction rolls back.
+    void afterCommit(std::function<void()> callback);
     /// True while this thread is inside transaction().
     [[nodiscard]] bool inTransaction();
     /// Quick liveness probe (SELECT 1).
