@@ -1,5 +1,6 @@
 #pragma once
 
+#include "openapi/documentcache.h"
 #include "server/handler.h"
 #include "services/authenticator.h"
 
@@ -21,8 +22,12 @@ public:
     [[nodiscard]] http::Response handle(const http::Request &request) override;
 
 private:
+    [[nodiscard]] http::Response serveOpenApi(const http::Request &request, const QStringList &segments,
+                                              const QString &decodedPath);
+
     Instance &m_instance;
     Authenticator m_authenticator;
+    openapi::DocumentCache m_documents; ///< per workspace and snapshot (§9)
 };
 
 } // namespace vingt::rest
