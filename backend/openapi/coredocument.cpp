@@ -161,7 +161,9 @@ private:
         switch (body) {
         case CoreBody::None: return;
         case CoreBody::Record: parts::writeJsonBody(m_out, [&] { m_out.schemaRef(name); }); return;
-        case CoreBody::Records: parts::writeJsonBody(m_out, [&] { arrayOf([&] { m_out.schemaRef(name); }); }); return;
+        case CoreBody::Records:
+            parts::writeJsonBody(m_out, [&] { m_out.arraySchema([&] { m_out.schemaRef(name); }); });
+            return;
         case CoreBody::PartialRecord:
             parts::writeJsonBody(m_out, [&] { m_out.schemaRef(name + "ForUpdate"_L1); });
             return;
@@ -207,13 +209,8 @@ private:
         const QString key = routes::expandName(route.dataKey, object);
         const QString record = pascal(object.nameSingular) + "ForResponse"_L1;
         auto one = [&] { m_out.schemaRef(record); };
-        auto many = [&] { arrayOf(one); };
-        auto idOnly = [&] {
-            m_out.object([&] {
-                m_out.field("type"_L1, "object"_L1);
-                m_out.object("properties"_L1, [&] { m_out.property("id"_L1, "string"_L1, "uuid"_L1); });
-            });
-        };
+        auto many = [&] { m_out.arraySchema(one); };
+        auto idOnly = [&] { m_out.objectSchema([&] { m_out.property("id"_L1, "string"_L1, "uuid"_L1); }); };
         auto envelope = [&](auto &&schema) {
             parts::writeJsonResponse(m_out, route.status, "Successful operation"_L1,
                                      [&] { parts::writeDataEnvelope(m_out, key, schema); });
@@ -227,54 +224,38 @@ private:
         case CoreOperation::CreateMany:
         case CoreOperation::UpdateMany:
         case CoreOperation::RestoreMany: envelope(many); return;
-        case CoreOperation::DeleteMany: envelope([&] { arrayOf(idOnly); }); return;
+        case CoreOperation::DeleteMany: envelope([&] { m_out.arraySchema(idOnly); }); return;
         case CoreOperation::DeleteOne:
             parts::writeJsonResponse(m_out, route.status, "Successful operation"_L1, [&] {
-                m_out.object([&] {
-                    m_out.field("type"_L1, "object"_L1);
-                    m_out.object("properties"_L1, [&] {
-                        m_out.object("data"_L1, [&] {
-                            m_out.field("type"_L1, "object"_L1);
-                            m_out.object("properties"_L1, [&] {
-                                m_out.key(key);
-                                idOnly();
-                            });
-                        });
-                        m_out.object("softDelete"_L1, [&] {
-                            m_out.field("type"_L1, "boolean"_L1);
-                            m_out.field("description"_L1, "Present (true) when soft_delete=true"_L1);
-                        });
+                m_out.objectSchema([&] {
+                    m_out.objectSchema("data"_L1, [&] {
+                        m_out.key(key);
+                        idOnly();
+                    });
+                    m_out.object("softDelete"_L1, [&] {
+                        m_out.field("type"_L1, "boolean"_L1);
+                        m_out.field("description"_L1, "Present (true) when soft_delete=true"_L1);
                     });
                 });
             });
             return;
         case CoreOperation::FindMany:
             parts::writeJsonResponse(m_out, route.status, "Successful operation"_L1, [&] {
-                m_out.object([&] {
-                    m_out.field("type"_L1, "object"_L1);
-                    m_out.object("properties"_L1, [&] { writePage(key, many); });
-                });
+                m_out.objectSchema([&] { parts::writePageMembers(m_out, key, true, many); });
             });
             return;
         case CoreOperation::FindDuplicates:
             parts::writeJsonResponse(m_out, route.status, "One result per input"_L1, [&] {
-                m_out.object([&] {
-                    m_out.field("type"_L1, "object"_L1);
-                    m_out.object("properties"_L1, [&] {
-                        m_out.object("data"_L1, [&] {
-                            m_out.field("type"_L1, "array"_L1);
-                            m_out.object("items"_L1, [&] {
-                                m_out.field("type"_L1, "object"_L1);
-                                m_out.object("properties"_L1, [&] { writePage(key, many); });
-                            });
-                        });
+                m_out.objectSchema([&] {
+                    m_out.arraySchema("data"_L1, [&] {
+                        m_out.objectSchema([&] { parts::writePageMembers(m_out, key, false, many); });
                     });
                 });
             });
             return;
         case CoreOperation::GroupBy:
             parts::writeJsonResponse(m_out, route.status, "One entry per group (a bare array)"_L1, [&] {
-                arrayOf([&] {
+                m_out.arraySchema([&] {
                     m_out.object([&] {
                         m_out.field("type"_L1, "object"_L1);
                         m_out.object("properties"_L1, [&] {
@@ -282,11 +263,7 @@ private:
                                 m_out.field("type"_L1, "array"_L1);
                                 m_out.object("items"_L1, [&] { m_out.nullableType("string"_L1); });
                             });
-                            m_out.object("records"_L1, [&] {
-                                m_out.field("type"_L1, "array"_L1);
-                                m_out.key("items"_L1);
-                                one();
-                            });
+                            m_out.arraySchema("records"_L1, one);
                         });
                         m_out.object("additionalProperties"_L1,
                                      [&] { m_out.field("description"_L1, "The requested aggregates, by name"_L1); });
@@ -295,27 +272,6 @@ private:
             });
             return;
         }
-    }
-
-    /// Members `<key>: [...]`, `totalCount`, `pageInfo` of a page (§1.5, 1.11).
-    template<typename Items>
-    void writePage(const QString &key, Items &&items)
-    {
-        if (key == "data"_L1) {
-            m_out.key(key);
-            items();
-        } else {
-            m_out.object("data"_L1, [&] {
-                m_out.field("type"_L1, "object"_L1);
-                m_out.object("properties"_L1, [&] {
-                    m_out.key(key);
-                    items();
-                });
-            });
-        }
-        m_out.property("totalCount"_L1, "integer"_L1);
-        m_out.key("pageInfo"_L1);
-        parts::writePageInfo(m_out);
     }
 
     // ---- schemas ----
@@ -632,38 +588,27 @@ private:
             }
         });
         parts::writeJsonBody(m_out, [&] {
-            m_out.object([&] {
-                m_out.field("type"_L1, "object"_L1);
-                m_out.object("properties"_L1, [&] {
-                    m_out.property("targetUrl"_L1, "string"_L1);
-                    m_out.object("eventName"_L1, [&] {
-                        m_out.field("type"_L1, "string"_L1);
-                        m_out.strings("enum"_L1, {object.nameSingular + u'.' + action});
-                    });
-                    m_out.object("objectMetadata"_L1, [&] {
-                        m_out.field("type"_L1, "object"_L1);
-                        m_out.object("properties"_L1, [&] {
-                            m_out.property("id"_L1, "string"_L1, "uuid"_L1);
-                            m_out.object("nameSingular"_L1, [&] {
-                                m_out.field("type"_L1, "string"_L1);
-                                m_out.strings("enum"_L1, {object.nameSingular});
-                            });
-                        });
-                    });
-                    m_out.property("workspaceId"_L1, "string"_L1, "uuid"_L1);
-                    m_out.property("webhookId"_L1, "string"_L1, "uuid"_L1);
-                    m_out.property("eventDate"_L1, "string"_L1, "date-time"_L1);
-                    m_out.property("userId"_L1, "string"_L1, "uuid"_L1);
-                    m_out.property("workspaceMemberId"_L1, "string"_L1, "uuid"_L1);
-                    m_out.ref("record"_L1, "schemas"_L1, pascal(object.nameSingular) + "ForResponse"_L1);
-                    if (action == "updated"_L1) {
-                        m_out.object("updatedFields"_L1, [&] {
-                            m_out.field("type"_L1, "array"_L1);
-                            m_out.key("items"_L1);
-                            m_out.type("string"_L1);
-                        });
-                    }
+            m_out.objectSchema([&] {
+                m_out.property("targetUrl"_L1, "string"_L1);
+                m_out.object("eventName"_L1, [&] {
+                    m_out.field("type"_L1, "string"_L1);
+                    m_out.strings("enum"_L1, {object.nameSingular + u'.' + action});
                 });
+                m_out.objectSchema("objectMetadata"_L1, [&] {
+                    m_out.property("id"_L1, "string"_L1, "uuid"_L1);
+                    m_out.object("nameSingular"_L1, [&] {
+                        m_out.field("type"_L1, "string"_L1);
+                        m_out.strings("enum"_L1, {object.nameSingular});
+                    });
+                });
+                m_out.property("workspaceId"_L1, "string"_L1, "uuid"_L1);
+                m_out.property("webhookId"_L1, "string"_L1, "uuid"_L1);
+                m_out.property("eventDate"_L1, "string"_L1, "date-time"_L1);
+                m_out.property("userId"_L1, "string"_L1, "uuid"_L1);
+                m_out.property("workspaceMemberId"_L1, "string"_L1, "uuid"_L1);
+                m_out.ref("record"_L1, "schemas"_L1, pascal(object.nameSingular) + "ForResponse"_L1);
+                if (action == "updated"_L1)
+                    m_out.arraySchema("updatedFields"_L1, [&] { m_out.type("string"_L1); });
             });
         });
         m_out.object("responses"_L1, [&] {
@@ -672,16 +617,6 @@ private:
     }
 
     // ---- helpers ----
-
-    template<typename Items>
-    void arrayOf(Items &&items)
-    {
-        m_out.object([&] {
-            m_out.field("type"_L1, "array"_L1);
-            m_out.key("items"_L1);
-            items();
-        });
-    }
 
     void uuidArray()
     {

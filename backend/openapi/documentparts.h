@@ -71,20 +71,32 @@ void writeCursorParameters(JsonOut &out);
 template<typename Schema>
 void writeDataEnvelope(JsonOut &out, const QString &key, Schema &&schema)
 {
-    out.object([&] {
-        out.field(QLatin1StringView("type"), QLatin1StringView("object"));
-        out.object(QLatin1StringView("properties"), [&] {
-            out.object(QLatin1StringView("data"), [&] {
-                out.field(QLatin1StringView("type"), QLatin1StringView("object"));
-                out.object(QLatin1StringView("properties"), [&] {
-                    out.key(key);
-                    schema();
-                });
-            });
+    out.objectSchema([&] {
+        out.objectSchema(QLatin1StringView("data"), [&] {
+            out.key(key);
+            schema();
         });
     });
 }
-/// The `pageInfo` schema of §1.5, as a value.
+/// The pageInfo schema of §1.5 as a value.
 void writePageInfo(JsonOut &out);
+/// The members of a page (§1.5, 3.1, 10.4): `data: {<key>: <items>}` (or `<key>: <items>` without `inData`, as in
+/// the duplicates results of §1.11), `totalCount`, `pageInfo`.
+template<typename Items>
+void writePageMembers(JsonOut &out, const QString &key, bool inData, Items &&items)
+{
+    if (inData) {
+        out.objectSchema(QLatin1StringView("data"), [&] {
+            out.key(key);
+            items();
+        });
+    } else {
+        out.key(key);
+        items();
+    }
+    out.property(QLatin1StringView("totalCount"), QLatin1StringView("integer"));
+    out.key(QLatin1StringView("pageInfo"));
+    writePageInfo(out);
+}
 
 } // namespace vingt::openapi::parts

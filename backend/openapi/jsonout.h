@@ -48,6 +48,38 @@ public:
         array(std::forward<Body>(body));
     }
 
+    /// `{"type": "object", "properties": {...}}` as a value; `properties` writes the members of `properties`.
+    template<typename Properties>
+    void objectSchema(Properties &&properties)
+    {
+        object([&] {
+            field(QLatin1StringView("type"), QLatin1StringView("object"));
+            object(QLatin1StringView("properties"), std::forward<Properties>(properties));
+        });
+    }
+    template<typename Key, typename Properties>
+    void objectSchema(const Key &key, Properties &&properties)
+    {
+        this->key(key);
+        objectSchema(std::forward<Properties>(properties));
+    }
+    /// `{"type": "array", "items": ...}` as a value; `items` writes the item schema as a value.
+    template<typename Items>
+    void arraySchema(Items &&items)
+    {
+        object([&] {
+            field(QLatin1StringView("type"), QLatin1StringView("array"));
+            key(QLatin1StringView("items"));
+            std::forward<Items>(items)();
+        });
+    }
+    template<typename Key, typename Items>
+    void arraySchema(const Key &key, Items &&items)
+    {
+        this->key(key);
+        arraySchema(std::forward<Items>(items));
+    }
+
     void key(QLatin1StringView name) { m_w.key(name); }
     void key(const QString &name) { m_w.key(QStringView(name)); }
 

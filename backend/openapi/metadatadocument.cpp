@@ -562,47 +562,26 @@ private:
     void writeResult(const MetadataRoute &route)
     {
         auto value = [&] {
-            if (route.result == "Id"_L1) {
-                m_out.object([&] {
-                    m_out.field("type"_L1, "object"_L1);
-                    m_out.object("properties"_L1, [&] { m_out.property("id"_L1, "string"_L1, "uuid"_L1); });
-                });
-            } else if (route.result == "uuid"_L1) {
+            if (route.result == "Id"_L1)
+                m_out.objectSchema([&] { m_out.property("id"_L1, "string"_L1, "uuid"_L1); });
+            else if (route.result == "uuid"_L1)
                 m_out.type("string"_L1, "uuid"_L1);
-            } else if (route.result == "boolean"_L1 || route.result == "object"_L1) {
+            else if (route.result == "boolean"_L1 || route.result == "object"_L1)
                 m_out.type(route.result);
-            } else {
+            else
                 m_out.schemaRef(route.result);
-            }
         };
         auto result = [&] {
-            if (!route.list)
-                return value();
-            m_out.object([&] {
-                m_out.field("type"_L1, "array"_L1);
-                m_out.key("items"_L1);
+            if (route.list)
+                m_out.arraySchema(value);
+            else
                 value();
-            });
         };
         switch (route.envelope) {
         case Envelope::Bare: result(); return;
         case Envelope::Data: parts::writeDataEnvelope(m_out, route.dataKey, result); return;
         case Envelope::Page:
-            m_out.object([&] {
-                m_out.field("type"_L1, "object"_L1);
-                m_out.object("properties"_L1, [&] {
-                    m_out.object("data"_L1, [&] {
-                        m_out.field("type"_L1, "object"_L1);
-                        m_out.object("properties"_L1, [&] {
-                            m_out.key(route.dataKey);
-                            result();
-                        });
-                    });
-                    m_out.property("totalCount"_L1, "integer"_L1);
-                    m_out.key("pageInfo"_L1);
-                    parts::writePageInfo(m_out);
-                });
-            });
+            m_out.objectSchema([&] { parts::writePageMembers(m_out, route.dataKey, true, result); });
             return;
         }
     }

@@ -255,10 +255,6 @@ http::Response ApiHandler::handle(const http::Request &request)
     return response;
 }
 
-} // namespace vingt::rest
-
-namespace vingt::rest {
-
 /// §9 and §0.1: public routes. Document name (404) → token, optional: none or an invalid one gives the base document →
 /// query parameters (only `token` is known) → the workspace's document, cached per data-model snapshot. OpenAPI
 /// requests take no rate-limit token (§7) but report the buckets to API keys like the metadata routes.

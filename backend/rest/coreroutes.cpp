@@ -351,22 +351,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
 
 const QStringList &CoreRoutes::knownParameters()
 {
-    static const QStringList known{u"filter"_s,
-                                   u"order_by"_s,
-                                   u"limit"_s,
-                                   u"starting_after"_s,
-                                   u"ending_before"_s,
-                                   u"depth"_s,
-                                   u"fields"_s,
-                                   u"soft_delete"_s,
-                                   u"upsert"_s,
-                                   u"omit_null_values"_s,
-                                   u"group_by"_s,
-                                   u"aggregate"_s,
-                                   u"include_records_sample"_s,
-                                   u"order_by_for_records"_s,
-                                   u"view_id"_s,
-                                   u"token"_s};
+    static const QStringList known = coreRestParameters();
     return known;
 }
 

@@ -103,6 +103,13 @@ ObjectMetadata customObject(const QString &singular, const QString &plural)
     return object;
 }
 
+QStringList keysOf(const QJsonObject &object)
+{
+    QStringList keys = object.keys();
+    keys.sort();
+    return keys;
+}
+
 DocumentOptions options()
 {
     DocumentOptions o;
@@ -244,6 +251,55 @@ private Q_SLOTS:
         for (const QJsonValue &value : schemas.value("OpportunityStageEnum"_L1).toObject().value("enum"_L1).toArray())
             values << value.toString();
         QCOMPARE(values, stage->optionValues());
+    }
+
+    /// Envelopes of §1.6 and §1.11 in the documented responses.
+    void responseEnvelopes()
+    {
+        const QJsonObject paths = m_core.value("paths"_L1).toObject();
+        auto schema = [&](const QString &path, const QString &method, const QString &status) {
+            return paths.value(path)
+                .toObject()
+                .value(method)
+                .toObject()
+                .value("responses"_L1)
+                .toObject()
+                .value(status)
+                .toObject()
+                .value("content"_L1)
+                .toObject()
+                .value("application/json"_L1)
+                .toObject()
+                .value("schema"_L1)
+                .toObject();
+        };
+        const QJsonObject list = schema(u"/people"_s, u"get"_s, u"200"_s).value("properties"_L1).toObject();
+        QCOMPARE(keysOf(list), (QStringList{u"data"_s, u"pageInfo"_s, u"totalCount"_s}));
+        QVERIFY(list.value("data"_L1).toObject().value("properties"_L1).toObject().contains("people"_L1));
+        const QJsonObject created = schema(u"/people"_s, u"post"_s, u"201"_s).value("properties"_L1).toObject();
+        QVERIFY(created.value("data"_L1).toObject().value("properties"_L1).toObject().contains("createPerson"_L1));
+        const QJsonObject deleted = schema(u"/people/{id}"_s, u"delete"_s, u"200"_s).value("properties"_L1).toObject();
+        QVERIFY(deleted.value("data"_L1).toObject().value("properties"_L1).toObject().contains("deletePerson"_L1));
+        QVERIFY(deleted.contains("softDelete"_L1));
+        // §1.11: `data` is an array of {personDuplicates, totalCount, pageInfo}.
+        const QJsonObject duplicates = schema(u"/people/duplicates"_s, u"post"_s, u"200"_s)
+                                           .value("properties"_L1)
+                                           .toObject()
+                                           .value("data"_L1)
+                                           .toObject();
+        QCOMPARE(duplicates.value("type"_L1).toString(), u"array"_s);
+        QCOMPARE(keysOf(duplicates.value("items"_L1).toObject().value("properties"_L1).toObject()),
+                 (QStringList{u"pageInfo"_s, u"personDuplicates"_s, u"totalCount"_s}));
+        QCOMPARE(schema(u"/people/groupBy"_s, u"get"_s, u"200"_s).value("type"_L1).toString(), u"array"_s);
+        QCOMPARE(schema(u"/people/merge"_s, u"patch"_s, u"200"_s)
+                     .value("properties"_L1)
+                     .toObject()
+                     .value("data"_L1)
+                     .toObject()
+                     .value("properties"_L1)
+                     .toObject()
+                     .keys(),
+                 QStringList{u"mergePerson"_s});
     }
 
     void parameters()
