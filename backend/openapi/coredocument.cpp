@@ -357,53 +357,61 @@ private:
     }
 
     /// The members of a field's schema (§9 types).
+    /// The members of a field's schema (§9 types). A nullable scalar also takes null (`deletedAt`, a cleared SELECT).
     void writeFieldBody(const ObjectMetadata &object, const FieldMetadata &field)
     {
-        if (isComposite(field.type)) {
-            const QString component = m_compositeNames.value(int(field.type));
-            if (component.isEmpty()) {
-                writeCompositeBody(field.type);
+        auto type = [&](QLatin1StringView name, QLatin1StringView format = {}) {
+            if (field.isNullable)
+                m_out.nullableType(name);
+            else
+                m_out.field("type"_L1, name);
+            if (!format.isEmpty())
+                m_out.field("format"_L1, format);
+        };
+        auto component = [&](const QString &name) {
+            if (!field.isNullable) {
+                m_out.field("$ref"_L1, u"#/components/schemas/"_s + name);
+                return;
+            }
+            m_out.array("oneOf"_L1, [&] {
+                m_out.schemaRef(name);
+                m_out.type("null"_L1);
+            });
+        };
+        switch (field.type) {
+        case FieldType::Uuid: type("string"_L1, "uuid"_L1); break;
+        case FieldType::DateTime: type("string"_L1, "date-time"_L1); break;
+        case FieldType::Date: type("string"_L1, "date"_L1); break;
+        case FieldType::Boolean: type("boolean"_L1); break;
+        case FieldType::Number: {
+            const bool decimal = field.settings.value("dataType"_L1).toString() == "float"_L1
+                                 || field.settings.value("decimals"_L1).toInt() > 0;
+            type(decimal ? "number"_L1 : "integer"_L1);
+            break;
+        }
+        case FieldType::Numeric:
+        case FieldType::Position: type("number"_L1); break;
+        case FieldType::Select:
+        case FieldType::Rating: component(enumName(object, field)); break;
+        case FieldType::MultiSelect:
+            type("array"_L1);
+            m_out.ref("items"_L1, "schemas"_L1, enumName(object, field));
+            break;
+        case FieldType::RawJson: type("object"_L1); break;
+        case FieldType::Array:
+            type("array"_L1);
+            m_out.key("items"_L1);
+            m_out.type("string"_L1);
+            break;
+        default:
+            if (!isComposite(field.type)) {
+                type("string"_L1);
+            } else if (const QString name = m_compositeNames.value(int(field.type)); !name.isEmpty()) {
+                m_out.field("$ref"_L1, u"#/components/schemas/"_s + name); // composites read as objects, never null
             } else {
-                m_out.field("$ref"_L1, u"#/components/schemas/"_s + component);
+                writeCompositeBody(field.type);
             }
-        } else {
-            const QString enumComponent = enumName(object, field);
-            switch (field.type) {
-            case FieldType::Uuid:
-                m_out.field("type"_L1, "string"_L1);
-                m_out.field("format"_L1, "uuid"_L1);
-                break;
-            case FieldType::DateTime:
-                m_out.field("type"_L1, "string"_L1);
-                m_out.field("format"_L1, "date-time"_L1);
-                break;
-            case FieldType::Date:
-                m_out.field("type"_L1, "string"_L1);
-                m_out.field("format"_L1, "date"_L1);
-                break;
-            case FieldType::Boolean: m_out.field("type"_L1, "boolean"_L1); break;
-            case FieldType::Number: {
-                const bool decimal = field.settings.value("dataType"_L1).toString() == "float"_L1
-                                     || field.settings.value("decimals"_L1).toInt() > 0;
-                m_out.field("type"_L1, decimal ? "number"_L1 : "integer"_L1);
-                break;
-            }
-            case FieldType::Numeric:
-            case FieldType::Position: m_out.field("type"_L1, "number"_L1); break;
-            case FieldType::Select:
-            case FieldType::Rating: m_out.field("$ref"_L1, u"#/components/schemas/"_s + enumComponent); break;
-            case FieldType::MultiSelect:
-                m_out.field("type"_L1, "array"_L1);
-                m_out.ref("items"_L1, "schemas"_L1, enumComponent);
-                break;
-            case FieldType::RawJson: m_out.field("type"_L1, "object"_L1); break;
-            case FieldType::Array:
-                m_out.field("type"_L1, "array"_L1);
-                m_out.key("items"_L1);
-                m_out.type("string"_L1);
-                break;
-            default: m_out.field("type"_L1, "string"_L1); break;
-            }
+            break;
         }
         if (!field.description.isEmpty())
             m_out.field("description"_L1, field.description);
