@@ -555,8 +555,7 @@ private:
                                    "`true`: add up to 10 records per group."_L1, flag);
         parts::writeQueryParameter(m_out, "orderByForRecords"_L1, "order_by_for_records"_L1,
                                    "Orders the sampled records, like order_by."_L1, text);
-        parts::writeLimitParameter(m_out, "groupByLimit"_L1, m_options.groupByDefaultGroups,
-                                   std::max(m_options.groupByDefaultGroups, pageMax));
+        parts::writeLimitParameter(m_out, "groupByLimit"_L1, m_options.groupByDefaultGroups, 0);
     }
 
     // ---- webhooks ----

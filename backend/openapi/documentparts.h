@@ -62,7 +62,7 @@ void writeQueryParameter(JsonOut &out, QLatin1StringView key, QLatin1StringView 
 }
 /// The `idPath` parameter component member (a UUID in the path).
 void writeIdPathParameter(JsonOut &out);
-/// A `limit` parameter component member with these bounds.
+/// A `limit` parameter component member with these bounds (`maximum` 0: none documented).
 void writeLimitParameter(JsonOut &out, QLatin1StringView key, int defaultValue, int maximum);
 /// The `startingAfter` and `endingBefore` parameter component members.
 void writeCursorParameters(JsonOut &out);

@@ -195,6 +195,7 @@ constexpr Prop kApiKeyResponse[]{
     {"name"_L1, "string"_L1},
     {"expiresAt"_L1, "date-time"_L1},
     {"revokedAt"_L1, "date-time"_L1, true},
+    {"roleId"_L1, "uuid"_L1, true},
     {"createdAt"_L1, "date-time"_L1},
     {"updatedAt"_L1, "date-time"_L1},
     {"workspaceId"_L1, "uuid"_L1},

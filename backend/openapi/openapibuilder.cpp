@@ -124,15 +124,18 @@ void writeIdPathParameter(JsonOut &out)
 
 void writeLimitParameter(JsonOut &out, QLatin1StringView key, int defaultValue, int maximum)
 {
-    writeQueryParameter(out, key, "limit"_L1,
-                        "Page size; larger values are clamped to the maximum (X-Vingt-Limit-Clamped)."_L1, [&] {
-                            out.object([&] {
-                                out.field("type"_L1, "integer"_L1);
-                                out.field("minimum"_L1, 0);
-                                out.field("maximum"_L1, maximum);
-                                out.field("default"_L1, defaultValue);
-                            });
-                        });
+    const QLatin1StringView description
+        = maximum > 0 ? "Page size; larger values are clamped to the maximum (X-Vingt-Limit-Clamped)."_L1
+                      : "The number of groups to return."_L1;
+    writeQueryParameter(out, key, "limit"_L1, description, [&] {
+        out.object([&] {
+            out.field("type"_L1, "integer"_L1);
+            out.field("minimum"_L1, 0);
+            if (maximum > 0)
+                out.field("maximum"_L1, maximum);
+            out.field("default"_L1, defaultValue);
+        });
+    });
 }
 
 void writeCursorParameters(JsonOut &out)
