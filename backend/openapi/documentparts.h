@@ -60,8 +60,10 @@ void writeQueryParameter(JsonOut &out, QLatin1StringView key, QLatin1StringView 
         schema();
     });
 }
-/// The `idPath` parameter component member (a UUID in the path).
-void writeIdPathParameter(JsonOut &out);
+/// A path parameter component member holding a UUID: `idPath` (`{id}`) and the like.
+void writeIdPathParameter(JsonOut &out, QLatin1StringView key = QLatin1StringView("idPath"),
+                          QLatin1StringView name = QLatin1StringView("id"),
+                          QLatin1StringView description = QLatin1StringView("Record id (a UUID)."));
 /// A `limit` parameter component member with these bounds (`maximum` 0: none documented).
 void writeLimitParameter(JsonOut &out, QLatin1StringView key, int defaultValue, int maximum);
 /// The `startingAfter` and `endingBefore` parameter component members.

@@ -512,14 +512,7 @@ public:
                 });
                 m_out.object("parameters"_L1, [&] {
                     parts::writeIdPathParameter(m_out);
-                    m_out.object("deliveryIdPath"_L1, [&] {
-                        m_out.field("name"_L1, "deliveryId"_L1);
-                        m_out.field("in"_L1, "path"_L1);
-                        m_out.field("description"_L1, "Delivery id (a UUID)."_L1);
-                        m_out.field("required"_L1, true);
-                        m_out.key("schema"_L1);
-                        m_out.type("string"_L1, "uuid"_L1);
-                    });
+                    parts::writeIdPathParameter(m_out, "deliveryIdPath"_L1, "deliveryId"_L1, "Delivery id (a UUID)."_L1);
                     parts::writeCursorParameters(m_out);
                     parts::writeLimitParameter(m_out, "limit"_L1, m_options.metadataLimitDefault,
                                                m_options.metadataLimitMax);

@@ -110,12 +110,12 @@ void writeErrorRefs(JsonOut &out, std::initializer_list<int> statuses)
         out.ref(QString::number(status), "responses"_L1, QString::number(status));
 }
 
-void writeIdPathParameter(JsonOut &out)
+void writeIdPathParameter(JsonOut &out, QLatin1StringView key, QLatin1StringView name, QLatin1StringView description)
 {
-    out.object("idPath"_L1, [&] {
-        out.field("name"_L1, "id"_L1);
+    out.object(key, [&] {
+        out.field("name"_L1, name);
         out.field("in"_L1, "path"_L1);
-        out.field("description"_L1, "Record id (a UUID)."_L1);
+        out.field("description"_L1, description);
         out.field("required"_L1, true);
         out.key("schema"_L1);
         out.type("string"_L1, "uuid"_L1);

@@ -84,21 +84,19 @@ ObjectMetadata customObject(const QString &singular, const QString &plural)
     object.labelSingular = singular;
     object.labelPlural = plural;
     object.isCustom = true;
-    FieldMetadata id;
-    id.id = object.id.left(30) + u"aaaaaa"_s;
-    id.objectMetadataId = object.id;
-    id.name = u"id"_s;
-    id.label = u"Id"_s;
-    id.type = FieldType::Uuid;
-    id.isNullable = false;
+    auto field = [&](const QString &name, FieldType type, const QString &suffix) {
+        FieldMetadata f;
+        f.id = object.id.left(30) + suffix;
+        f.objectMetadataId = object.id;
+        f.name = name;
+        f.label = pascal(name);
+        f.type = type;
+        f.isNullable = false;
+        return f;
+    };
+    FieldMetadata id = field(u"id"_s, FieldType::Uuid, u"aaaaaa"_s);
     id.defaultValue = u"uuid"_s;
-    FieldMetadata title;
-    title.id = object.id.left(30) + u"bbbbbb"_s;
-    title.objectMetadataId = object.id;
-    title.name = u"title"_s;
-    title.label = u"Title"_s;
-    title.type = FieldType::Text;
-    title.isNullable = false; // no default: required on create
+    const FieldMetadata title = field(u"title"_s, FieldType::Text, u"bbbbbb"_s); // no default: required on create
     object.fields = {id, title};
     return object;
 }
