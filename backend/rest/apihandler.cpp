@@ -1,6 +1,7 @@
 #include "rest/apihandler.h"
 
 #include "core/jsonwriter.h"
+#include "openapi/openapibuilder.h"
 #include "query/querystring.h"
 #include "rest/apikeyroutes.h"
 #include "rest/coreroutes.h"
@@ -10,6 +11,8 @@
 #include "rest/webhookroutes.h"
 #include "services/instance.h"
 #include "services/workspace.h"
+
+#include <QRegularExpression>
 
 namespace vingt::rest {
 
@@ -30,12 +33,8 @@ Route classify(const QByteArray &rawPath)
     Route route;
     route.decodedPath = QString::fromUtf8(QByteArray::fromPercentEncoding(rawPath));
     const QString &p = route.decodedPath;
-    auto below = [&p](QLatin1StringView prefix) {
-        return p.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts);
-    };
-    auto under = [&p](QLatin1StringView prefix) {
-        return p == prefix || p.startsWith(prefix + u'/');
-    };
+    auto below = [&p](QLatin1StringView prefix) { return p.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts); };
+    auto under = [&p](QLatin1StringView prefix) { return p == prefix || p.startsWith(prefix + u'/'); };
     if (under("/healthz"_L1)) {
         route.surface = Surface::Health;
         route.segments = below("/healthz"_L1);
@@ -45,6 +44,7 @@ Route classify(const QByteArray &rawPath)
         route.surface = Surface::Metadata;
     } else if (under("/open-api"_L1) || under("/rest/open-api"_L1)) {
         route.surface = Surface::OpenApi;
+        route.segments = below(under("/open-api"_L1) ? "/open-api"_L1 : "/rest/open-api"_L1);
     } else if (under("/rest"_L1)) {
         route.segments = below("/rest"_L1);
         const QString first = route.segments.value(0);
@@ -171,6 +171,16 @@ QByteArray findToken(const http::Request &request, const Result<QueryParams> &pa
     return {};
 }
 
+/// `http://<Host>`: the base URL of the documents, as the client reached the server. A Host that is not a plain
+/// host[:port] falls back to localhost; nothing else of the request (its query, a token) goes into it.
+QString requestBaseUrl(const http::Request &request)
+{
+    static const QRegularExpression hostPattern(
+        u"^[A-Za-z0-9.\\-]+(:[0-9]{1,5})?$|^\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?$"_s);
+    const QString host = QString::fromLatin1(request.header("host").trimmed());
+    return u"http://"_s + (host.size() <= 255 && hostPattern.match(host).hasMatch() ? host : u"localhost"_s);
+}
+
 /// Authentication (§5.4) → rate limit (§7) → core path or metadata route, for every surface that needs a key.
 http::Response serveAuthenticated(const Authenticator &authenticator, const http::Request &request, bool core,
                                   const Route &route, const MetadataRoute &metadata)
@@ -207,18 +217,14 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
 
 } // namespace
 
-ApiHandler::ApiHandler(Instance &instance)
-    : m_instance(instance)
-    , m_authenticator(instance)
-{
-}
+ApiHandler::ApiHandler(Instance &instance) : m_instance(instance), m_authenticator(instance) {}
 
 std::optional<http::Response> ApiHandler::precheck(const http::Request &request)
 {
     const Route route = classify(request.path);
     if (route.surface == Surface::None) {
-        return errorResponse(Error::notFound(
-            u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), route.decodedPath)));
+        return errorResponse(
+            Error::notFound(u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), route.decodedPath)));
     }
     return checkMethod(request, route);
 }
@@ -228,25 +234,66 @@ http::Response ApiHandler::handle(const http::Request &request)
     if (auto early = precheck(request))
         return *early;
     const Route route = classify(request.path);
-    if (!request.body.isEmpty() && request.hasHeader("content-type") &&
-        !isJsonMediaType(request.header("content-type"))) {
-        return errorResponse(Error::badRequest(
-            u"Unsupported Content-Type '%1': send Content-Type: application/json"_s.arg(
+    if (!request.body.isEmpty() && request.hasHeader("content-type")
+        && !isJsonMediaType(request.header("content-type"))) {
+        return errorResponse(
+            Error::badRequest(u"Unsupported Content-Type '%1': send Content-Type: application/json"_s.arg(
                 QString::fromLatin1(request.header("content-type")))));
     }
     if (route.surface == Surface::Health)
         return health(route, m_instance);
+    if (route.surface == Surface::OpenApi)
+        return serveOpenApi(request, route.segments, route.decodedPath);
     const MetadataRoute metadata = metadataRoute(route);
     if (route.surface != Surface::Core && metadata.allowed.isEmpty()) {
-        // Served by later parts of Vingt (GraphQL, the rest of the Metadata API, OpenAPI); say so plainly.
-        return errorResponse(Error::notFound(
-            u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
-                QString::fromLatin1(request.method), route.decodedPath)));
+        // Served by later parts of Vingt (GraphQL, the rest of the Metadata API); say so plainly.
+        return errorResponse(Error::notFound(u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
+            QString::fromLatin1(request.method), route.decodedPath)));
     }
     http::Response response = serveAuthenticated(m_authenticator, request, route.surface == Surface::Core, route,
                                                  metadata);
     if (metadata.legacy) // §3.1: the legacy aliases announce their successor
         addDeprecationHeaders(response, metadata.webhooks ? "/rest/metadata/webhooks" : "/rest/metadata/apiKeys");
+    return response;
+}
+
+/// §9 and §0.1: public routes. Document name (404) → token, optional: none or an invalid one gives the base document →
+/// query parameters (only `token` is known) → the workspace's document, cached per data-model snapshot. OpenAPI
+/// requests take no rate-limit token (§7) but report the buckets to API keys like the metadata routes.
+http::Response ApiHandler::serveOpenApi(const http::Request &request, const QStringList &segments,
+                                        const QString &decodedPath)
+{
+    using openapi::DocumentKind;
+    const QString name = segments.size() == 1 ? segments[0] : QString();
+    if (name != "core"_L1 && name != "metadata"_L1) {
+        return errorResponse(Error::notFound(u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), decodedPath)));
+    }
+    const DocumentKind kind = name == "core"_L1 ? DocumentKind::Core : DocumentKind::Metadata;
+    const Result<QueryParams> params = parseQueryString(request.query);
+    const QByteArray token = findToken(request, params);
+    std::optional<AuthContext> auth;
+    if (!token.isEmpty()) {
+        if (auto authenticated = m_authenticator.authenticate(token))
+            auth = std::move(authenticated.value());
+    }
+    if (!params)
+        return errorResponse(params.error());
+    static const QStringList known{u"token"_s};
+    for (const QString &parameter : params->names()) {
+        if (!known.contains(parameter))
+            return errorResponse(Error::badRequest(unknownParameterMessage(parameter, known)));
+    }
+
+    const QString baseUrl = requestBaseUrl(request);
+    http::Response response;
+    if (!auth) {
+        response.body = openapi::OpenApiBuilder::baseDocument(kind, baseUrl);
+        return response;
+    }
+    Workspace &workspace = *auth->workspace;
+    response.body = m_documents.document(kind, workspace.id(), auth->model,
+                                         openapi::DocumentOptions::fromSettings(workspace.settings(), baseUrl));
+    setRateLimitHeaders(response, workspace.rateLimiter().peek());
     return response;
 }
 

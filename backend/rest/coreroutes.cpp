@@ -32,51 +32,23 @@ Error notUuid(const QString &id)
 
 Result<CorePath> parseCorePath(const QByteArray &method, const QStringList &segments, const QString &rawPath)
 {
-    const bool patch = method == "PATCH";
+    routes::CoreRouteMatch match;
+    if (!routes::matchCoreRoute(method, segments, match))
+        return invalidPath(rawPath);
+    if (!match.route) {
+        Error error{ErrorKind::MethodNotAllowed, u"Cannot %1 %2"_s.arg(QString::fromLatin1(method), rawPath), {}};
+        error.code = QString::fromLatin1(match.allowedMethods);
+        return error;
+    }
+    if (!match.id.isEmpty() && !uuid::isValid(match.id))
+        return notUuid(match.id);
     CorePath path;
-    auto finish = [&](CorePath::Kind kind, QString object, QString id, QByteArray allowed) -> Result<CorePath> {
-        path.kind = kind;
-        path.object = std::move(object);
-        path.id = std::move(id);
-        path.allowedMethods = std::move(allowed);
-        if (!path.allowedMethods.split(',').contains(method == "HEAD" ? QByteArray("GET") : method)) {
-            Error error{ErrorKind::MethodNotAllowed,
-                        u"Cannot %1 %2"_s.arg(QString::fromLatin1(method), rawPath), {}};
-            error.code = QString::fromLatin1(path.allowedMethods);
-            return error;
-        }
-        if (!path.id.isEmpty() && !uuid::isValid(path.id))
-            return notUuid(path.id);
-        return path;
-    };
-    const qsizetype n = segments.size();
-    // Match the specific suffixes before the generic {id} (§1.1); on PATCH, ['restore', x(, id)] is the older form.
-    if (n == 1)
-        return finish(CorePath::Kind::Collection, segments[0], {}, "GET,POST,PATCH,PUT,DELETE");
-    if (n == 2) {
-        if (segments[0] == "batch"_L1)
-            return finish(CorePath::Kind::Batch, segments[1], {}, "POST");
-        if (patch && segments[0] == "restore"_L1)
-            return finish(CorePath::Kind::RestoreMany, segments[1], {}, "PATCH");
-        if (segments[1] == "duplicates"_L1)
-            return finish(CorePath::Kind::Duplicates, segments[0], {}, "POST");
-        if (segments[1] == "groupBy"_L1)
-            return finish(CorePath::Kind::GroupBy, segments[0], {}, "GET");
-        if (segments[1] == "merge"_L1)
-            return finish(CorePath::Kind::Merge, segments[0], {}, "PATCH");
-        if (segments[1] == "restore"_L1)
-            return finish(CorePath::Kind::RestoreMany, segments[0], {}, "PATCH");
-        return finish(CorePath::Kind::One, segments[0], segments[1], "GET,PATCH,PUT,DELETE");
-    }
-    if (n == 3 && patch) {
-        if (segments[0] == "restore"_L1)
-            return finish(CorePath::Kind::RestoreOne, segments[1], segments[2], "PATCH");
-        if (segments[2] == "restore"_L1)
-            return finish(CorePath::Kind::RestoreOne, segments[0], segments[1], "PATCH");
-    }
-    if (n == 3 && segments[2] == "restore"_L1)
-        return finish(CorePath::Kind::RestoreOne, segments[0], segments[1], "PATCH");
-    return invalidPath(rawPath);
+    path.kind = match.shape;
+    path.route = match.route;
+    path.object = std::move(match.object);
+    path.id = std::move(match.id);
+    path.allowedMethods = std::move(match.allowedMethods);
+    return path;
 }
 
 namespace {
@@ -451,9 +423,9 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     RecordService &records = workspace.records();
     const Settings &settings = workspace.settings();
     const DataModel &model = *auth.model;
-    const QByteArray &method = request.method;
-    const QString singular = pascal(object.nameSingular);
-    const QString plural = pascal(object.namePlural);
+    // Status and `data` key come from the route table, the one the OpenAPI document describes (§1.1, §9).
+    const routes::CoreRoute &route = *path.route;
+    const QString key = routes::expandName(route.dataKey, object);
 
     auto options = readOptions(params);
     if (!options)
@@ -464,15 +436,16 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
         return errorResponse(projection.error());
     Envelope envelope(auth, object, *projection);
 
-    switch (path.kind) {
-    case CorePath::Kind::GroupBy: return groupByRoute(params, auth, object, *projection);
-    case CorePath::Kind::Duplicates: {
+    using Op = routes::CoreOperation;
+    switch (route.operation) {
+    case Op::GroupBy: return groupByRoute(params, auth, object, *projection);
+    case Op::FindDuplicates: {
         auto body = objectBody(request);
         if (!body)
             return errorResponse(body.error());
         return duplicatesRoute(*body, auth, object, *projection);
     }
-    case CorePath::Kind::Merge: {
+    case Op::Merge: {
         auto body = objectBody(request);
         if (!body)
             return errorResponse(body.error());
@@ -482,10 +455,10 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
         auto record = records.merge(model, *merge, auth.actor, options->depth);
         if (!record)
             return errorResponse(record.error());
-        envelope.record(u"merge"_s + singular, *record);
-        return envelope.finish(200);
+        envelope.record(key, *record);
+        return envelope.finish(route.status);
     }
-    case CorePath::Kind::Batch: {
+    case Op::CreateMany: {
         auto body = parseBody(request);
         if (!body)
             return errorResponse(body.error());
@@ -495,62 +468,58 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
                                       auth.actor, options->depth);
         if (!created)
             return errorResponse(created.error());
-        envelope.records(u"create"_s + plural, *created);
-        return envelope.finish(201);
+        envelope.records(key, *created);
+        return envelope.finish(route.status);
     }
-    case CorePath::Kind::One: {
-        if (method == "GET" || method == "HEAD") {
-            auto record = records.findOne(model, object, path.id, options->depth, auth.actor);
-            if (!record)
-                return errorResponse(record.error());
-            envelope.record(object.nameSingular, *record);
-            return envelope.finish(200);
-        }
-        if (method == "PATCH" || method == "PUT") {
-            auto body = objectBody(request);
-            if (!body)
-                return errorResponse(body.error());
-            auto record = records.updateOne(model, object, path.id, *body, auth.actor, options->depth);
-            if (!record)
-                return errorResponse(record.error());
-            envelope.record(u"update"_s + singular, *record);
-            return envelope.finish(200);
-        }
+    case Op::FindOne: {
+        auto record = records.findOne(model, object, path.id, options->depth, auth.actor);
+        if (!record)
+            return errorResponse(record.error());
+        envelope.record(key, *record);
+        return envelope.finish(route.status);
+    }
+    case Op::UpdateOne: {
+        auto body = objectBody(request);
+        if (!body)
+            return errorResponse(body.error());
+        auto record = records.updateOne(model, object, path.id, *body, auth.actor, options->depth);
+        if (!record)
+            return errorResponse(record.error());
+        envelope.record(key, *record);
+        return envelope.finish(route.status);
+    }
+    case Op::DeleteOne: {
         // DELETE destroys unless soft_delete=true (§1.9, §13.1).
         const bool soft = params.value(u"soft_delete"_s) == "true"_L1;
         auto record = records.deleteOne(model, object, path.id, soft, auth.actor);
         if (!record)
             return errorResponse(record.error());
-        envelope.ids(u"delete"_s + singular, {*record}, true);
+        envelope.ids(key, {*record}, true);
         JsonWriter &out = envelope.closeData();
         if (soft) {
             out.key("softDelete"_L1);
             out.value(true);
         }
-        return envelope.finish(200, out);
+        return envelope.finish(route.status, out);
     }
-    case CorePath::Kind::RestoreOne: {
+    case Op::RestoreOne: {
         auto record = records.restoreOne(model, object, path.id, auth.actor, options->depth);
         if (!record)
             return errorResponse(record.error());
-        envelope.record(u"restore"_s + singular, *record);
-        return envelope.finish(200);
+        envelope.record(key, *record);
+        return envelope.finish(route.status);
     }
-    case CorePath::Kind::RestoreMany: {
+    case Op::RestoreMany: {
         auto filter = filterParam(params);
         if (!filter)
             return errorResponse(filter.error());
         auto restored = records.restoreMany(model, object, *filter, auth.actor, options->depth);
         if (!restored)
             return errorResponse(restored.error());
-        envelope.records(u"restore"_s + plural, *restored);
-        return envelope.finish(200);
+        envelope.records(key, *restored);
+        return envelope.finish(route.status);
     }
-    case CorePath::Kind::Collection: break;
-    }
-
-    // Collection routes.
-    if (method == "POST") {
+    case Op::CreateOne: {
         auto body = parseBody(request);
         if (!body)
             return errorResponse(body.error());
@@ -560,29 +529,35 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
                                       auth.actor, options->depth);
         if (!created)
             return errorResponse(created.error());
-        envelope.record(u"create"_s + singular, created->front());
-        return envelope.finish(201);
+        envelope.record(key, created->front());
+        return envelope.finish(route.status);
     }
+    case Op::UpdateMany:
+    case Op::DeleteMany:
+    case Op::FindMany: break;
+    }
+
+    // Collection routes that take a filter.
     auto filter = filterParam(params);
     if (!filter)
         return errorResponse(filter.error());
-    if (method == "PATCH" || method == "PUT") {
+    if (route.operation == Op::UpdateMany) {
         auto body = objectBody(request);
         if (!body)
             return errorResponse(body.error());
         auto updated = records.updateMany(model, object, *filter, *body, auth.actor, options->depth);
         if (!updated)
             return errorResponse(updated.error());
-        envelope.records(u"update"_s + plural, *updated);
-        return envelope.finish(200);
+        envelope.records(key, *updated);
+        return envelope.finish(route.status);
     }
-    if (method == "DELETE") {
+    if (route.operation == Op::DeleteMany) {
         const bool soft = params.value(u"soft_delete"_s) == "true"_L1;
         auto deleted = records.deleteMany(model, object, *filter, soft, auth.actor);
         if (!deleted)
             return errorResponse(deleted.error());
-        envelope.ids(u"delete"_s + plural, *deleted, false);
-        return envelope.finish(200);
+        envelope.ids(key, *deleted, false);
+        return envelope.finish(route.status);
     }
 
     // GET: find many (§1.5).
@@ -606,12 +581,12 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     auto page = records.findMany(model, find, auth.actor);
     if (!page)
         return errorResponse(page.error());
-    envelope.records(object.namePlural, page->records);
+    envelope.records(key, page->records);
     JsonWriter &out = envelope.closeData();
     out.key("totalCount"_L1);
     out.value(std::int64_t(page->totalCount));
     writePageInfo(out, *page);
-    http::Response response = envelope.finish(200, out);
+    http::Response response = envelope.finish(route.status, out);
     if (clamped)
         response.setHeader("X-Vingt-Limit-Clamped", QByteArray::number(settings.pageSizeMax()));
     return response;
@@ -621,17 +596,12 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
 
 const QStringList &CoreRoutes::knownParameters()
 {
-    static const QStringList known{u"filter"_s,          u"order_by"_s,       u"limit"_s,
-                                   u"starting_after"_s,  u"ending_before"_s,  u"depth"_s,
-                                   u"fields"_s,          u"soft_delete"_s,    u"upsert"_s,
-                                   u"omit_null_values"_s, u"group_by"_s,      u"aggregate"_s,
-                                   u"include_records_sample"_s, u"order_by_for_records"_s, u"view_id"_s,
-                                   u"token"_s};
+    static const QStringList known = coreRestParameters();
     return known;
 }
 
-http::Response CoreRoutes::handle(const http::Request &request, const CorePath &path,
-                                  const Result<QueryParams> &params, const AuthContext &auth)
+http::Response CoreRoutes::handle(const http::Request &request, const CorePath &path, const Result<QueryParams> &params,
+                                  const AuthContext &auth)
 {
     // §1.2 step 4: object lookup among the active objects' plurals.
     const DataModel &model = *auth.model;
@@ -644,8 +614,8 @@ http::Response CoreRoutes::handle(const http::Request &request, const CorePath &
         return errorResponse(Error::badRequest(u"object '%1' not found. eg: companies"_s.arg(path.object)));
     }
     if (object->isRemote) {
-        return errorResponse(Error::badRequest(
-            u"object '%1' not found. %1 is not available via REST API."_s.arg(path.object)));
+        return errorResponse(
+            Error::badRequest(u"object '%1' not found. %1 is not available via REST API."_s.arg(path.object)));
     }
     // §1.3: repeated and unknown parameters, after the path (DECISIONS "HTTP" order of checks).
     if (!params)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "query/querystring.h"
+#include "routes/coreroutetable.h"
 #include "server/request.h"
 #include "server/response.h"
 #include "services/authenticator.h"
@@ -11,17 +12,19 @@
 
 namespace vingt::rest {
 
-/// @brief The shape of a core REST path (API-CONTRACT §1.1, §1.2), before object lookup.
+/// @brief A core REST path (API-CONTRACT §1.1, §1.2) matched against the route table, before object lookup.
 struct CorePath {
-    enum class Kind { Collection, Batch, One, RestoreOne, RestoreMany, Duplicates, GroupBy, Merge };
+    using Kind = routes::CoreShape;
     Kind kind = Kind::Collection;
-    QString object; ///< the plural as given
-    QString id;     ///< for One / RestoreOne
-    QByteArray allowedMethods; ///< for 405 `Allow`
+    const routes::CoreRoute *route = nullptr; ///< the table row for the method: status, data key
+    QString object;                           ///< the plural as given
+    QString id;                               ///< for One / RestoreOne
+    QByteArray allowedMethods;                ///< for 405 `Allow`
 };
 
-/// Parses `/rest/...` segments (already split, percent-decoded, empty ones dropped) for a method.
-/// Errors: 400 path invalid / bad UUID; a method the shape does not take → ErrorKind::MethodNotAllowed.
+/// Parses `/rest/...` segments (already split, percent-decoded, empty ones dropped) for a method, with the route
+/// table of routes/coreroutetable.h. Errors: 400 path invalid / bad UUID; a method the shape does not take →
+/// ErrorKind::MethodNotAllowed (its `code` holds the allowed methods).
 [[nodiscard]] Result<CorePath> parseCorePath(const QByteArray &method, const QStringList &segments,
                                              const QString &rawPath);
 
