@@ -4,10 +4,13 @@
 #include "query/querystring.h"
 #include "rest/apikeyroutes.h"
 #include "rest/coreroutes.h"
+#include "rest/metadataroutes.h"
 #include "rest/resterror.h"
 #include "rest/roleroutes.h"
 #include "services/instance.h"
 #include "services/workspace.h"
+
+#include <shared_mutex>
 
 namespace vingt::rest {
 
@@ -28,12 +31,8 @@ Route classify(const QByteArray &rawPath)
     Route route;
     route.decodedPath = QString::fromUtf8(QByteArray::fromPercentEncoding(rawPath));
     const QString &p = route.decodedPath;
-    auto below = [&p](QLatin1StringView prefix) {
-        return p.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts);
-    };
-    auto under = [&p](QLatin1StringView prefix) {
-        return p == prefix || p.startsWith(prefix + u'/');
-    };
+    auto below = [&p](QLatin1StringView prefix) { return p.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts); };
+    auto under = [&p](QLatin1StringView prefix) { return p == prefix || p.startsWith(prefix + u'/'); };
     if (under("/healthz"_L1)) {
         route.surface = Surface::Health;
         route.segments = below("/healthz"_L1);
@@ -62,6 +61,7 @@ struct MetadataRoute {
     QStringList segments;
     bool legacy = false;
     bool roles = false;
+    bool dataModel = false; ///< objects and fields (§3.1)
     QByteArray allowed;
 };
 
@@ -71,7 +71,10 @@ MetadataRoute metadataRoute(const Route &route)
     if (route.surface == Surface::RestMetadata) {
         m.segments = route.segments.mid(1);
         m.roles = m.segments.value(0) == "roles"_L1;
-        m.allowed = m.roles ? RoleRoutes::allowedMethods(m.segments) : ApiKeyRoutes::allowedMethods(m.segments, false);
+        m.dataModel = !MetadataRoutes::allowedMethods(m.segments).isEmpty();
+        m.allowed = m.roles       ? RoleRoutes::allowedMethods(m.segments)
+                    : m.dataModel ? MetadataRoutes::allowedMethods(m.segments)
+                                  : ApiKeyRoutes::allowedMethods(m.segments, false);
     } else if (route.surface == Surface::LegacyMetadata) {
         m.segments = route.segments;
         m.legacy = true;
@@ -182,6 +185,13 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
     auto auth = authenticator.authenticate(token);
     if (!auth)
         return errorResponse(auth.error());
+    // DECISIONS "Storage": a request runs under the workspace's model lock held shared, on the snapshot current once
+    // it holds it; a metadata change takes the lock exclusively inside MetadataService, so it must not hold it here.
+    std::shared_lock<ModelLock> modelLock(auth->workspace->modelLock(), std::defer_lock);
+    if (!(metadata.dataModel && MetadataRoutes::isChange(request.method))) {
+        modelLock.lock();
+        auth->model = auth->workspace->dataModel();
+    }
 
     // §7: one token per core REST call; the metadata routes take none but report the buckets all the same.
     RateLimiter &limiter = auth->workspace->rateLimiter();
@@ -196,6 +206,8 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
         response = errorResponse(params.error());
     } else if (metadata.roles) {
         response = RoleRoutes::handle(request, metadata.segments, *params, *auth);
+    } else if (metadata.dataModel) {
+        response = MetadataRoutes::handle(request, metadata.segments, *params, *auth);
     } else {
         response = ApiKeyRoutes::handle(request, metadata.segments, *params, *auth);
     }
@@ -205,18 +217,14 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
 
 } // namespace
 
-ApiHandler::ApiHandler(Instance &instance)
-    : m_instance(instance)
-    , m_authenticator(instance)
-{
-}
+ApiHandler::ApiHandler(Instance &instance) : m_instance(instance), m_authenticator(instance) {}
 
 std::optional<http::Response> ApiHandler::precheck(const http::Request &request)
 {
     const Route route = classify(request.path);
     if (route.surface == Surface::None) {
-        return errorResponse(Error::notFound(
-            u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), route.decodedPath)));
+        return errorResponse(
+            Error::notFound(u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), route.decodedPath)));
     }
     return checkMethod(request, route);
 }
@@ -226,10 +234,10 @@ http::Response ApiHandler::handle(const http::Request &request)
     if (auto early = precheck(request))
         return *early;
     const Route route = classify(request.path);
-    if (!request.body.isEmpty() && request.hasHeader("content-type") &&
-        !isJsonMediaType(request.header("content-type"))) {
-        return errorResponse(Error::badRequest(
-            u"Unsupported Content-Type '%1': send Content-Type: application/json"_s.arg(
+    if (!request.body.isEmpty() && request.hasHeader("content-type")
+        && !isJsonMediaType(request.header("content-type"))) {
+        return errorResponse(
+            Error::badRequest(u"Unsupported Content-Type '%1': send Content-Type: application/json"_s.arg(
                 QString::fromLatin1(request.header("content-type")))));
     }
     if (route.surface == Surface::Health)
@@ -237,9 +245,8 @@ http::Response ApiHandler::handle(const http::Request &request)
     const MetadataRoute metadata = metadataRoute(route);
     if (route.surface != Surface::Core && metadata.allowed.isEmpty()) {
         // Served by later parts of Vingt (GraphQL, the rest of the Metadata API, OpenAPI); say so plainly.
-        return errorResponse(Error::notFound(
-            u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
-                QString::fromLatin1(request.method), route.decodedPath)));
+        return errorResponse(Error::notFound(u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
+            QString::fromLatin1(request.method), route.decodedPath)));
     }
     http::Response response = serveAuthenticated(m_authenticator, request, route.surface == Surface::Core, route,
                                                  metadata);

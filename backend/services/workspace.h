@@ -4,6 +4,8 @@
 #include "model/datamodel.h"
 #include "services/apikeyservice.h"
 #include "services/apikeyusage.h"
+#include "services/metadataservice.h"
+#include "services/modellock.h"
 #include "services/ratelimiter.h"
 #include "services/recordservice.h"
 #include "services/roleservice.h"
@@ -44,6 +46,10 @@ public:
     [[nodiscard]] RecordService &records() { return *m_records; }
     [[nodiscard]] ApiKeyService &apiKeys() { return *m_apiKeys; }
     [[nodiscard]] RoleService &roles() { return *m_roles; }
+    /// Changes to the data model (API-CONTRACT §3).
+    [[nodiscard]] MetadataService &metadata() { return *m_metadata; }
+    /// Requests hold it shared while they run; metadata changes hold it exclusively (DECISIONS "Storage").
+    [[nodiscard]] ModelLock &modelLock() { return m_modelLock; }
     /// The two token buckets of API-CONTRACT §7, shared by all the workspace's API keys.
     [[nodiscard]] RateLimiter &rateLimiter() { return *m_rateLimiter; }
     /// In-memory per-key usage counters, flushed to the database every few seconds.
@@ -69,6 +75,8 @@ private:
     std::unique_ptr<RecordService> m_records;
     std::unique_ptr<ApiKeyService> m_apiKeys;
     std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<MetadataService> m_metadata;
+    ModelLock m_modelLock;
     std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<ApiKeyUsage> m_apiKeyUsage; ///< declared after m_database: destroyed (last flush) before it
 };
