@@ -190,7 +190,14 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
     std::shared_lock<ModelLock> modelLock(auth->workspace->modelLock(), std::defer_lock);
     if (!(metadata.dataModel && MetadataRoutes::isChange(request.method))) {
         modelLock.lock();
-        auth->model = auth->workspace->dataModel();
+        DataModelPtr current = auth->workspace->dataModel();
+        if (current != auth->model) { // changed since authentication: the role's policy for the new snapshot
+            auto policy = auth->workspace->roles().policy(auth->apiKey.roleId, auth->apiKey.roleVersion, current);
+            if (!policy)
+                return errorResponse(policy.error());
+            auth->actor.policy = std::move(policy.value());
+            auth->model = std::move(current);
+        }
     }
 
     // §7: one token per core REST call; the metadata routes take none but report the buckets all the same.

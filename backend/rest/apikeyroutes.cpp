@@ -4,6 +4,7 @@
 #include "core/jsonwriter.h"
 #include "core/uuid.h"
 #include "rest/resterror.h"
+#include "rest/restjson.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -55,19 +56,6 @@ http::Response keyResponse(int status, const Result<ApiKey> &key, const QString 
     JsonWriter out;
     writeKey(out, *key, workspaceId);
     return jsonResponse(status, out.take());
-}
-
-/// The body as a JSON object; an empty body is an empty object.
-Result<QJsonObject> objectBody(const http::Request &request)
-{
-    if (request.body.trimmed().isEmpty())
-        return QJsonObject();
-    auto body = json::parse(request.body);
-    if (!body)
-        return body.error();
-    if (!body->isObject())
-        return Error::badRequest(u"Body must be a JSON object"_s);
-    return body->toObject();
 }
 
 } // namespace

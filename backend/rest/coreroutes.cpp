@@ -6,6 +6,7 @@
 #include "query/orderby.h"
 #include "query/restfilterparser.h"
 #include "rest/resterror.h"
+#include "rest/restjson.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -37,8 +38,7 @@ Result<CorePath> parseCorePath(const QByteArray &method, const QStringList &segm
         path.id = std::move(id);
         path.allowedMethods = std::move(allowed);
         if (!path.allowedMethods.split(',').contains(method == "HEAD" ? QByteArray("GET") : method)) {
-            Error error{ErrorKind::MethodNotAllowed,
-                        u"Cannot %1 %2"_s.arg(QString::fromLatin1(method), rawPath), {}};
+            Error error{ErrorKind::MethodNotAllowed, u"Cannot %1 %2"_s.arg(QString::fromLatin1(method), rawPath), {}};
             error.code = QString::fromLatin1(path.allowedMethods);
             return error;
         }
@@ -184,7 +184,7 @@ Result<QJsonValue> parseBody(const http::Request &request)
     return json::parse(request.body);
 }
 
-Result<QJsonObject> objectBody(const http::Request &request)
+Result<QJsonObject> requiredObjectBody(const http::Request &request)
 {
     auto body = parseBody(request);
     if (!body)
@@ -215,12 +215,9 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     Envelope envelope(auth, object, *projection);
 
     switch (path.kind) {
-    case CorePath::Kind::GroupBy:
-        return errorResponse(Error::badRequest(u"'groupBy' is not supported yet"_s));
-    case CorePath::Kind::Duplicates:
-        return errorResponse(Error::badRequest(u"'duplicates' is not supported yet"_s));
-    case CorePath::Kind::Merge:
-        return errorResponse(Error::badRequest(u"'merge' is not supported yet"_s));
+    case CorePath::Kind::GroupBy: return errorResponse(Error::badRequest(u"'groupBy' is not supported yet"_s));
+    case CorePath::Kind::Duplicates: return errorResponse(Error::badRequest(u"'duplicates' is not supported yet"_s));
+    case CorePath::Kind::Merge: return errorResponse(Error::badRequest(u"'merge' is not supported yet"_s));
     case CorePath::Kind::Batch: {
         auto body = parseBody(request);
         if (!body)
@@ -243,7 +240,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
             return envelope.finish(200);
         }
         if (method == "PATCH" || method == "PUT") {
-            auto body = objectBody(request);
+            auto body = requiredObjectBody(request);
             if (!body)
                 return errorResponse(body.error());
             auto record = records.updateOne(model, object, path.id, *body, auth.actor, options->depth);
@@ -303,7 +300,7 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
     if (!filter)
         return errorResponse(filter.error());
     if (method == "PATCH" || method == "PUT") {
-        auto body = objectBody(request);
+        auto body = requiredObjectBody(request);
         if (!body)
             return errorResponse(body.error());
         auto updated = records.updateMany(model, object, *filter, *body, auth.actor, options->depth);
@@ -332,17 +329,11 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
             return errorResponse(order.error());
         find.orderBy = std::move(order.value());
     }
-    find.limit = settings.pageSizeDefault();
-    bool clamped = false;
-    if (params.contains(u"limit"_s)) {
-        const QString text = params.value(u"limit"_s);
-        bool ok = false;
-        const qlonglong limit = text.toLongLong(&ok);
-        if (!ok || limit < 0)
-            return errorResponse(Error::badRequest(u"limit '%1' is invalid. Should be an integer"_s.arg(text)));
-        clamped = limit > settings.pageSizeMax();
-        find.limit = int(std::min<qlonglong>(limit, settings.pageSizeMax()));
-    }
+    auto limit = limitParameter(params, settings.pageSizeDefault(), settings.pageSizeMax());
+    if (!limit)
+        return errorResponse(limit.error());
+    find.limit = limit->value;
+    const bool clamped = limit->clamped;
     find.startingAfter = params.value(u"starting_after"_s);
     find.endingBefore = params.value(u"ending_before"_s);
     auto page = records.findMany(model, find, auth.actor);
@@ -379,17 +370,27 @@ http::Response dispatch(const http::Request &request, const CorePath &path, cons
 
 const QStringList &CoreRoutes::knownParameters()
 {
-    static const QStringList known{u"filter"_s,          u"order_by"_s,       u"limit"_s,
-                                   u"starting_after"_s,  u"ending_before"_s,  u"depth"_s,
-                                   u"fields"_s,          u"soft_delete"_s,    u"upsert"_s,
-                                   u"omit_null_values"_s, u"group_by"_s,      u"aggregate"_s,
-                                   u"include_records_sample"_s, u"order_by_for_records"_s, u"view_id"_s,
+    static const QStringList known{u"filter"_s,
+                                   u"order_by"_s,
+                                   u"limit"_s,
+                                   u"starting_after"_s,
+                                   u"ending_before"_s,
+                                   u"depth"_s,
+                                   u"fields"_s,
+                                   u"soft_delete"_s,
+                                   u"upsert"_s,
+                                   u"omit_null_values"_s,
+                                   u"group_by"_s,
+                                   u"aggregate"_s,
+                                   u"include_records_sample"_s,
+                                   u"order_by_for_records"_s,
+                                   u"view_id"_s,
                                    u"token"_s};
     return known;
 }
 
-http::Response CoreRoutes::handle(const http::Request &request, const CorePath &path,
-                                  const Result<QueryParams> &params, const AuthContext &auth)
+http::Response CoreRoutes::handle(const http::Request &request, const CorePath &path, const Result<QueryParams> &params,
+                                  const AuthContext &auth)
 {
     // §1.2 step 4: object lookup among the active objects' plurals.
     const DataModel &model = *auth.model;
@@ -402,8 +403,8 @@ http::Response CoreRoutes::handle(const http::Request &request, const CorePath &
         return errorResponse(Error::badRequest(u"object '%1' not found. eg: companies"_s.arg(path.object)));
     }
     if (object->isRemote) {
-        return errorResponse(Error::badRequest(
-            u"object '%1' not found. %1 is not available via REST API."_s.arg(path.object)));
+        return errorResponse(
+            Error::badRequest(u"object '%1' not found. %1 is not available via REST API."_s.arg(path.object)));
     }
     // §1.3: repeated and unknown parameters, after the path (DECISIONS "HTTP" order of checks).
     if (!params)

@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "model/metadatajson.h"
 #include "rest/resterror.h"
+#include "rest/restjson.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -12,35 +13,6 @@ namespace vingt::rest {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-template<typename Body>
-http::Response envelope(int status, QLatin1StringView key, Body body)
-{
-    JsonWriter out;
-    out.beginObject();
-    out.key("data"_L1);
-    out.beginObject();
-    out.key(key);
-    body(out);
-    out.endObject();
-    out.endObject();
-    http::Response response;
-    response.status = status;
-    response.body = out.take();
-    return response;
-}
-
-Result<QJsonObject> objectBody(const http::Request &request)
-{
-    if (request.body.trimmed().isEmpty())
-        return QJsonObject();
-    auto body = json::parse(request.body);
-    if (!body)
-        return body.error();
-    if (!body->isObject())
-        return Error::badRequest(u"Body must be a JSON object"_s);
-    return body->toObject();
-}
 
 struct Item {
     const ObjectMetadata *object;
@@ -53,17 +25,10 @@ http::Response list(const std::vector<Item> &items, bool objects, const QueryPar
 {
     const Settings &settings = auth.workspace->settings();
     const int maxLimit = int(settings.value(u"metadata.restMaxLimit"_s));
-    int limit = int(settings.value(u"metadata.restDefaultLimit"_s));
-    bool clamped = false;
-    if (params.contains(u"limit"_s)) {
-        const QString text = params.value(u"limit"_s);
-        bool ok = false;
-        const qlonglong value = text.toLongLong(&ok);
-        if (!ok || value < 0)
-            return errorResponse(Error::badRequest(u"limit '%1' is invalid. Should be an integer"_s.arg(text)));
-        clamped = value > maxLimit;
-        limit = int(std::min<qlonglong>(value, maxLimit));
-    }
+    auto parsedLimit = limitParameter(params, int(settings.value(u"metadata.restDefaultLimit"_s)), maxLimit);
+    if (!parsedLimit)
+        return errorResponse(parsedLimit.error());
+    const int limit = parsedLimit->value;
     const bool after = params.contains(u"starting_after"_s);
     const bool before = params.contains(u"ending_before"_s);
     if (after && before)
@@ -136,7 +101,7 @@ http::Response list(const std::vector<Item> &items, bool objects, const QueryPar
     http::Response response;
     response.status = 200;
     response.body = out.take();
-    if (clamped)
+    if (parsedLimit->clamped)
         response.setHeader("X-Vingt-Limit-Clamped", QByteArray::number(maxLimit));
     return response;
 }
@@ -184,14 +149,14 @@ http::Response MetadataRoutes::handle(const http::Request &request, const QStrin
                 auto created = service.createObject(actor, *body);
                 if (!created)
                     return errorResponse(created.error());
-                return envelope(201, "createOneObject"_L1, [&](JsonWriter &out) {
+                return dataEnvelope(201, "createOneObject"_L1, [&](JsonWriter &out) {
                     metadatajson::writeObject(out, *created->model, *created->object, true);
                 });
             }
             auto created = service.createField(actor, *body);
             if (!created)
                 return errorResponse(created.error());
-            return envelope(201, "createOneField"_L1, [&](JsonWriter &out) {
+            return dataEnvelope(201, "createOneField"_L1, [&](JsonWriter &out) {
                 metadatajson::writeField(out, *created->model, *created->object, *created->field);
             });
         }
@@ -219,14 +184,14 @@ http::Response MetadataRoutes::handle(const http::Request &request, const QStrin
             auto updated = service.updateObject(actor, id, *body);
             if (!updated)
                 return errorResponse(updated.error());
-            return envelope(200, "updateOneObject"_L1, [&](JsonWriter &out) {
+            return dataEnvelope(200, "updateOneObject"_L1, [&](JsonWriter &out) {
                 metadatajson::writeObject(out, *updated->model, *updated->object, true);
             });
         }
         auto updated = service.updateField(actor, id, *body);
         if (!updated)
             return errorResponse(updated.error());
-        return envelope(200, "updateOneField"_L1, [&](JsonWriter &out) {
+        return dataEnvelope(200, "updateOneField"_L1, [&](JsonWriter &out) {
             metadatajson::writeField(out, *updated->model, *updated->object, *updated->field);
         });
     }
@@ -240,7 +205,7 @@ http::Response MetadataRoutes::handle(const http::Request &request, const QStrin
             if (!result)
                 return errorResponse(result.error());
         }
-        return envelope(200, objects ? "deleteOneObject"_L1 : "deleteOneField"_L1, [&](JsonWriter &out) {
+        return dataEnvelope(200, objects ? "deleteOneObject"_L1 : "deleteOneField"_L1, [&](JsonWriter &out) {
             out.beginObject();
             out.key("id"_L1);
             out.value(QStringView(id));
@@ -251,14 +216,14 @@ http::Response MetadataRoutes::handle(const http::Request &request, const QStrin
         const ObjectMetadata *object = auth.model->objectById(id.toLower());
         if (!object)
             return errorResponse(Error::notFound(notFound));
-        return envelope(200, "object"_L1,
-                        [&](JsonWriter &out) { metadatajson::writeObject(out, *auth.model, *object, true); });
+        return dataEnvelope(200, "object"_L1,
+                            [&](JsonWriter &out) { metadatajson::writeObject(out, *auth.model, *object, true); });
     }
     const auto [object, field] = auth.model->fieldById(id.toLower());
     if (!field)
         return errorResponse(Error::notFound(notFound));
-    return envelope(200, "field"_L1,
-                    [&](JsonWriter &out) { metadatajson::writeField(out, *auth.model, *object, *field); });
+    return dataEnvelope(200, "field"_L1,
+                        [&](JsonWriter &out) { metadatajson::writeField(out, *auth.model, *object, *field); });
 }
 
 } // namespace vingt::rest

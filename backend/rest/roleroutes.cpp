@@ -4,6 +4,7 @@
 #include "core/jsonwriter.h"
 #include "core/uuid.h"
 #include "rest/resterror.h"
+#include "rest/restjson.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -151,36 +152,6 @@ void writeRole(JsonWriter &out, const Role &role)
     out.endObject();
 }
 
-/// `{"data":{"<key>": <written by body>}}`.
-template<typename Body>
-http::Response envelope(int status, QLatin1StringView key, Body body)
-{
-    JsonWriter out;
-    out.beginObject();
-    out.key("data"_L1);
-    out.beginObject();
-    out.key(key);
-    body(out);
-    out.endObject();
-    out.endObject();
-    http::Response response;
-    response.status = status;
-    response.body = out.take();
-    return response;
-}
-
-Result<QJsonObject> objectBody(const http::Request &request)
-{
-    if (request.body.trimmed().isEmpty())
-        return QJsonObject();
-    auto body = json::parse(request.body);
-    if (!body)
-        return body.error();
-    if (!body->isObject())
-        return Error::badRequest(u"Body must be a JSON object"_s);
-    return body->toObject();
-}
-
 /// §6.5: the role id comes from the path; `roleId` (or `id`) in the body must name the same role and is dropped.
 Result<QJsonObject> withoutPathId(QJsonObject body, const QString &id)
 {
@@ -249,12 +220,12 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
             auto created = roles.create(actor, *body);
             if (!created)
                 return errorResponse(created.error());
-            return envelope(201, "createOneRole"_L1, [&](JsonWriter &out) { writeRole(out, *created); });
+            return dataEnvelope(201, "createOneRole"_L1, [&](JsonWriter &out) { writeRole(out, *created); });
         }
         auto list = roles.list(actor);
         if (!list)
             return errorResponse(list.error());
-        return envelope(200, "roles"_L1, [&](JsonWriter &out) { writeArray(out, *list, writeRole); });
+        return dataEnvelope(200, "roles"_L1, [&](JsonWriter &out) { writeArray(out, *list, writeRole); });
     }
 
     const QString id = segments[1];
@@ -271,18 +242,18 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
             auto updated = roles.update(actor, id, *update);
             if (!updated)
                 return errorResponse(updated.error());
-            return envelope(200, "updateOneRole"_L1, [&](JsonWriter &out) { writeRole(out, *updated); });
+            return dataEnvelope(200, "updateOneRole"_L1, [&](JsonWriter &out) { writeRole(out, *updated); });
         }
         if (method == "DELETE") {
             auto removed = roles.remove(actor, id);
             if (!removed)
                 return errorResponse(removed.error());
-            return envelope(200, "deleteOneRole"_L1, [&](JsonWriter &out) { out.value(QStringView(*removed)); });
+            return dataEnvelope(200, "deleteOneRole"_L1, [&](JsonWriter &out) { out.value(QStringView(*removed)); });
         }
         auto role = roles.get(actor, id);
         if (!role)
             return errorResponse(role.error());
-        return envelope(200, "role"_L1, [&](JsonWriter &out) { writeRole(out, *role); });
+        return dataEnvelope(200, "role"_L1, [&](JsonWriter &out) { writeRole(out, *role); });
     }
 
     // PUT .../{objectPermissions|fieldPermissions|permissionFlags}
@@ -300,8 +271,8 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
         auto result = roles.upsertObjectPermissions(actor, id, *entries);
         if (!result)
             return errorResponse(result.error());
-        return envelope(200, "upsertObjectPermissions"_L1,
-                        [&](JsonWriter &out) { writeArray(out, *result, writeObjectPermission); });
+        return dataEnvelope(200, "upsertObjectPermissions"_L1,
+                            [&](JsonWriter &out) { writeArray(out, *result, writeObjectPermission); });
     }
     if (kind == "fieldPermissions"_L1) {
         auto entries = upsertList(*rest, "fieldPermissions"_L1);
@@ -310,8 +281,8 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
         auto result = roles.upsertFieldPermissions(actor, id, *entries);
         if (!result)
             return errorResponse(result.error());
-        return envelope(200, "upsertFieldPermissions"_L1,
-                        [&](JsonWriter &out) { writeArray(out, *result, writeFieldPermission); });
+        return dataEnvelope(200, "upsertFieldPermissions"_L1,
+                            [&](JsonWriter &out) { writeArray(out, *result, writeFieldPermission); });
     }
     auto keys = upsertList(*rest, "permissionFlagKeys"_L1);
     if (!keys)
@@ -319,7 +290,7 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
     auto result = roles.upsertPermissionFlags(actor, id, *keys);
     if (!result)
         return errorResponse(result.error());
-    return envelope(200, "upsertPermissionFlags"_L1, [&](JsonWriter &out) { writeArray(out, *result, writeFlag); });
+    return dataEnvelope(200, "upsertPermissionFlags"_L1, [&](JsonWriter &out) { writeArray(out, *result, writeFlag); });
 }
 
 } // namespace vingt::rest

@@ -270,6 +270,15 @@ Result<void> applyDescriptionAndIcon(T &target, const QJsonObject &input, const 
 
 } // namespace
 
+std::pair<ObjectMetadata *, FieldMetadata *> MetadataService::Draft::field(const QString &id)
+{
+    for (ObjectMetadata &o : objects) {
+        if (FieldMetadata *f = findField(o, id.toLower()))
+            return {&o, f};
+    }
+    return {nullptr, nullptr};
+}
+
 ObjectMetadata *MetadataService::Draft::object(const QString &id)
 {
     for (ObjectMetadata &o : objects) {
@@ -704,14 +713,7 @@ Result<FieldChange> MetadataService::updateField(const Actor &actor, const QStri
 {
     QString fieldId;
     auto model = apply(actor, [&](Draft &draft) -> Result<void> {
-        FieldMetadata *f = nullptr;
-        ObjectMetadata *object = nullptr;
-        for (ObjectMetadata &o : draft.objects) {
-            if ((f = findField(o, id.toLower()))) {
-                object = &o;
-                break;
-            }
-        }
+        auto [object, f] = draft.field(id);
         if (!f)
             return Error::notFound(u"Field metadata not found"_s);
         fieldId = f->id;
@@ -845,14 +847,7 @@ Result<FieldChange> MetadataService::updateField(const Actor &actor, const QStri
 Result<FieldChange> MetadataService::deleteField(const Actor &actor, const QString &id)
 {
     auto model = apply(actor, [&](Draft &draft) -> Result<void> {
-        FieldMetadata *f = nullptr;
-        ObjectMetadata *object = nullptr;
-        for (ObjectMetadata &o : draft.objects) {
-            if ((f = findField(o, id.toLower()))) {
-                object = &o;
-                break;
-            }
-        }
+        auto [object, f] = draft.field(id);
         if (!f)
             return Error::notFound(u"Field metadata not found"_s);
         if (!f->isCustom)

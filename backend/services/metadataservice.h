@@ -57,6 +57,8 @@ public:
         std::vector<ObjectMetadata> objects;
         std::vector<std::pair<QString, QVariantList>> afterDdl;
         ObjectMetadata *object(const QString &id);
+        /// A field by id, with its object; {nullptr, nullptr} when there is none.
+        std::pair<ObjectMetadata *, FieldMetadata *> field(const QString &id);
     };
     using Mutation = std::function<Result<void>(Draft &draft)>;
 

@@ -435,6 +435,61 @@ private Q_SLOTS:
             QCOMPARE(QString::fromUtf8(m_http.get(u"/rest/metadata/objects"_s).body), before);
     }
 
+    /// §3, 6.3: reads need any key, changes the DATA_MODEL flag.
+    void dataModelFlag()
+    {
+        const HttpResponse role = m_http.post(u"/rest/metadata/roles"_s,
+                                              QJsonObject{{u"label"_s, u"No model "_s + uniqueTag()},
+                                                          {u"canBeAssignedToApiKeys"_s, true},
+                                                          {u"canUpdateAllSettings"_s, false}});
+        E2E_STATUS(role, 201);
+        const QString roleId = role.value(u"data.createOneRole.id"_s).toString();
+        const HttpResponse key = m_http.post(u"/rest/metadata/apiKeys"_s,
+                                             QJsonObject{{u"name"_s, u"model-"_s + uniqueTag()},
+                                                         {u"expiresAt"_s, u"2099-01-01T00:00:00.000Z"_s},
+                                                         {u"roleId"_s, roleId}});
+        const HttpResponse token = m_http.send(
+            "POST", u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
+        E2E_STATUS(token, 201);
+        HttpClient restricted = m_http.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
+        E2E_STATUS(restricted.get(u"/rest/metadata/objects"_s), 200);
+        const QString name = uniqueTag();
+        const QJsonObject input{{u"nameSingular"_s, name},
+                                {u"namePlural"_s, name + u"s"_s},
+                                {u"labelSingular"_s, u"A"_s},
+                                {u"labelPlural"_s, u"As"_s}};
+        E2E_ERROR(restricted.post(u"/rest/metadata/objects"_s, input), 403, "ForbiddenException",
+                  u"Entity performing the request does not have permission"_s);
+        E2E_STATUS(restricted.patch(u"/rest/metadata/objects/"_s + objectId(u"person"_s),
+                                    QJsonObject{{u"labelSingular"_s, u"Human"_s}}),
+                   403);
+        E2E_STATUS(m_http.put(u"/rest/metadata/roles/%1/permissionFlags"_s.arg(roleId),
+                              QJsonObject{{u"permissionFlagKeys"_s, QJsonArray{u"DATA_MODEL"_s}}}),
+                   200);
+        E2E_STATUS(restricted.post(u"/rest/metadata/objects"_s, input), 201);
+    }
+
+    /// A change that fails in the database (a unique index over duplicate values) leaves everything as it was.
+    void failedChangeLeavesNoTrace()
+    {
+        const QString name = uniqueTag();
+        const QString id = createObject(name)[u"id"_s].toString();
+        const HttpResponse field = createField(id, QJsonObject{{u"type"_s, u"TEXT"_s}, {u"name"_s, u"code"_s}});
+        const QString fieldId = field.value(u"data.createOneField.id"_s).toString();
+        for (int i = 0; i < 2; ++i)
+            E2E_STATUS(m_http.post(u"/rest/"_s + name + u"s"_s, QJsonObject{{u"code"_s, u"SAME"_s}}), 201);
+        const QByteArray before = m_http.get(u"/rest/metadata/objects/"_s + id).body;
+        E2E_ERROR_CONTAINS(m_http.patch(u"/rest/metadata/fields/"_s + fieldId,
+                                        QJsonObject{{u"isUnique"_s, true}, {u"label"_s, u"Changed"_s}}),
+                           400, u"duplicate values"_s);
+        QCOMPARE(m_http.get(u"/rest/metadata/objects/"_s + id).body, before);
+        const HttpResponse records = m_http.get(u"/rest/"_s + name + u"s"_s);
+        QCOMPARE(records.value(u"totalCount"_s).toInt(), 2);
+        // The next change works: nothing was left half done.
+        E2E_STATUS(createField(id, QJsonObject{{u"type"_s, u"TEXT"_s}, {u"name"_s, u"other"_s}}), 201);
+        E2E_STATUS(m_http.patch(u"/rest/metadata/fields/"_s + fieldId, QJsonObject{{u"label"_s, u"Changed"_s}}), 200);
+    }
+
     void hundredFieldsInARow()
     {
         const QString name = uniqueTag();
