@@ -133,6 +133,60 @@ private Q_SLOTS:
         // The system relation: a note target pointing at the new record.
         const HttpResponse target = m_http.post(u"/rest/noteTargets"_s, QJsonObject{{name + u"Id"_s, recordId}});
         E2E_STATUS(target, 201);
+        const QString targetId = target.value(u"data.createNoteTarget.id"_s).toString();
+
+        // Deleting the object drops its table and the join columns pointing to it; the note target stays.
+        const QString id = created[u"id"_s].toString();
+        E2E_STATUS(m_http.patch(u"/rest/metadata/objects/"_s + id, QJsonObject{{u"isActive"_s, false}}), 200);
+        E2E_STATUS(m_http.del(u"/rest/metadata/objects/"_s + id), 200);
+        const HttpResponse kept = m_http.get(u"/rest/noteTargets/"_s + targetId);
+        E2E_STATUS(kept, 200);
+        QVERIFY(!kept.value(u"data.noteTarget"_s).toObject().contains(name + u"Id"_s));
+        E2E_BAD_REQUEST(m_http.post(u"/rest/noteTargets"_s, QJsonObject{{name + u"Id"_s, recordId}}),
+                        u"Field '%1Id' not found on object 'noteTarget'"_s.arg(name));
+    }
+
+    /// Input names of §3.3 that are known but stored or ignored, never an unknown-field error; 405 and unknown
+    /// query parameters like the other REST routes.
+    void knownInputsMethodsAndParameters()
+    {
+        const QString name = uniqueTag();
+        const HttpResponse created = m_http.post(u"/rest/metadata/objects"_s,
+                                                 QJsonObject{{u"nameSingular"_s, name},
+                                                             {u"namePlural"_s, name + u"s"_s},
+                                                             {u"labelSingular"_s, u"K"_s},
+                                                             {u"labelPlural"_s, u"Ks"_s},
+                                                             {u"isLabelSyncedWithName"_s, false},
+                                                             {u"color"_s, u"red"_s},
+                                                             {u"skipNameField"_s, false},
+                                                             {u"primaryKeyColumnType"_s, u"UUID"_s},
+                                                             {u"shortcut"_s, u"K"_s},
+                                                             {u"description"_s, u"Kept"_s}});
+        E2E_STATUS(created, 201);
+        QCOMPARE(created.value(u"data.createOneObject.description"_s).toString(), u"Kept"_s);
+        const QString id = created.value(u"data.createOneObject.id"_s).toString();
+        E2E_STATUS(m_http.patch(u"/rest/metadata/objects/"_s + id, QJsonObject{{u"openRecordIn"_s, u"SIDE_PANEL"_s},
+                                                                               {u"readability"_s, u"OPEN"_s},
+                                                                               {u"translations"_s, QJsonObject()},
+                                                                               {u"isSearchable"_s, true},
+                                                                               {u"labelPlural"_s, u"Kays"_s}}),
+                   200);
+        QCOMPARE(m_http.get(u"/rest/metadata/objects/"_s + id).value(u"data.object.labelPlural"_s).toString(),
+                 u"Kays"_s);
+        E2E_STATUS(createField(id, QJsonObject{{u"type"_s, u"TEXT"_s},
+                                               {u"name"_s, u"note"_s},
+                                               {u"isUIEditable"_s, true},
+                                               {u"isUIReadOnly"_s, false},
+                                               {u"isSearchable"_s, true},
+                                               {u"isAuditLogged"_s, true}}),
+                   201);
+        const HttpResponse notAllowed = m_http.del(u"/rest/metadata/objects"_s);
+        E2E_STATUS(notAllowed, 405);
+        QCOMPARE(notAllowed.header("allow"), QByteArray("GET, POST"));
+        E2E_ERROR_CONTAINS(m_http.get(u"/rest/metadata/objects?startingAfter=x"_s), 400,
+                           u"Unknown query parameter 'startingAfter'"_s);
+        E2E_ERROR_CONTAINS(m_http.get(u"/rest/metadata/fields/"_s + id + u"?limit=1"_s), 400,
+                           u"Unknown query parameter 'limit'"_s);
     }
 
     void fieldTypesRoundTrip_data()
