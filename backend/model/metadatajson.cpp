@@ -127,7 +127,7 @@ void writeField(JsonWriter &out, const DataModel &model, const ObjectMetadata &o
 }
 
 void writeObject(JsonWriter &out, const DataModel &model, const ObjectMetadata &object, bool withFields,
-                 Projection projection)
+                 Projection projection, const std::function<bool(const FieldMetadata &)> &includeField)
 {
     const bool full = projection == Projection::Full;
     out.beginObject();
@@ -160,8 +160,10 @@ void writeObject(JsonWriter &out, const DataModel &model, const ObjectMetadata &
     if (withFields) {
         out.key("fields"_L1);
         out.beginArray();
-        for (const FieldMetadata &field : object.fields)
-            writeField(out, model, object, field, projection);
+        for (const FieldMetadata &field : object.fields) {
+            if (!includeField || includeField(field))
+                writeField(out, model, object, field, projection);
+        }
         out.endArray();
     }
     out.endObject();

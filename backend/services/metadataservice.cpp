@@ -894,32 +894,8 @@ QByteArray MetadataService::exportModel() const
                                                 [](const FieldMetadata &f) { return f.isCustom; });
         if (!object.isCustom && !anyCustomField)
             continue;
-        out.beginObject();
-        out.key("nameSingular"_L1);
-        out.value(QStringView(object.nameSingular));
-        out.key("namePlural"_L1);
-        out.value(QStringView(object.namePlural));
-        out.key("labelSingular"_L1);
-        out.value(QStringView(object.labelSingular));
-        out.key("labelPlural"_L1);
-        out.value(QStringView(object.labelPlural));
-        out.key("description"_L1);
-        out.value(QStringView(object.description));
-        out.key("icon"_L1);
-        out.value(QStringView(object.icon));
-        out.key("isCustom"_L1);
-        out.value(object.isCustom);
-        out.key("isActive"_L1);
-        out.value(object.isActive);
-        out.key("fields"_L1);
-        out.beginArray();
-        for (const FieldMetadata &field : object.fields) {
-            if (!field.isCustom)
-                continue;
-            metadatajson::writeField(out, *model, object, field, metadatajson::Projection::Full);
-        }
-        out.endArray();
-        out.endObject();
+        metadatajson::writeObject(out, *model, object, true, metadatajson::Projection::Full,
+                                  [](const FieldMetadata &field) { return field.isCustom; });
     }
     out.endArray();
     out.endObject();
