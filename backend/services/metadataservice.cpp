@@ -308,6 +308,8 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
             existing[rows->value(0).toString()] << rows->value(1).toString();
     }
     const QStringList ddl = Ddl::migrate(*before, after, db.dialect(), existing);
+    const bool dropsTable = std::any_of(ddl.begin(), ddl.end(),
+                                        [](const QString &sql) { return sql.startsWith(u"DROP TABLE"_s); });
 
     // SQLite's table rebuild runs with foreign keys off (a DROP TABLE would otherwise run the ON DELETE actions of
     // the rows pointing at it); they are checked before the commit instead. The pragma is a no-op inside a
@@ -320,6 +322,10 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
         for (const auto &[sql, binds] : draft.afterDdl)
             VINGT_TRY(db.exec(sql, binds));
         VINGT_TRY(db.exec(u"UPDATE core_workspaceInfo SET dataModelVersion = ?"_s, {after.version()}));
+        // Only dropping a table (and the rebuild, which drops one) can leave dangling references; the check reads
+        // every row of every table with a foreign key, so it is skipped for ADD / RENAME changes.
+        if (!dropsTable)
+            return {};
         auto violations = db.exec(u"PRAGMA foreign_key_check"_s);
         if (!violations)
             return violations.error();
