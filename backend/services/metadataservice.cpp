@@ -295,7 +295,8 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
     const DataModelPtr before = m_workspace.dataModel();
     Draft draft{*before, before->objects(), {}};
     VINGT_TRY(mutate(draft));
-    const DataModel after(before->version() + 1, std::move(draft.objects));
+    const auto afterPtr = std::make_shared<const DataModel>(before->version() + 1, std::move(draft.objects));
+    const DataModel &after = *afterPtr;
     VINGT_TRY(checkColumns(after));
 
     Database &db = m_workspace.database();
@@ -345,7 +346,8 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
     }
     if (!restored)
         return restored.error();
-    VINGT_TRY(m_workspace.reloadDataModel());
+    // The committed rows are exactly `after`: publish it (MetadataStore::load would rebuild the same snapshot).
+    m_workspace.publishDataModel(afterPtr);
     qCInfo(lcServices).noquote() << "data model of workspace" << m_workspace.id() << "now at version" << after.version()
                                  << "(" << ddl.size() << "DDL statements)";
     return m_workspace.dataModel();

@@ -66,6 +66,12 @@ DataModelPtr Workspace::dataModel() const
     return m_dataModel;
 }
 
+void Workspace::publishDataModel(DataModelPtr model)
+{
+    std::lock_guard lock(m_modelMutex);
+    m_dataModel = std::move(model);
+}
+
 Result<void> Workspace::reloadDataModel()
 {
     auto model = MetadataStore::load(*m_database);

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] DataModelPtr dataModel() const;
     /// Reloads the snapshot from the metadata tables and publishes it.
     [[nodiscard]] Result<void> reloadDataModel();
+    /// Publishes a snapshot whose metadata rows were just committed (MetadataService, under the ModelLock).
+    void publishDataModel(DataModelPtr model);
     /// HMAC key of this workspace's API key tokens: lowercase hex sha256(appSecret + workspaceId + "API_KEY") (§5.3).
     [[nodiscard]] const QByteArray &apiKeySecret() const { return m_apiKeySecret; }
     [[nodiscard]] const QString &adminRoleId() const { return m_adminRoleId; }

@@ -652,6 +652,17 @@ private Q_SLOTS:
         QCOMPARE(other.stop(), 0);
     }
 
+    /// The snapshot published after each change is the one a restart loads from the database.
+    void modelSurvivesRestart()
+    {
+        const QByteArray before = m_http.get(u"/rest/metadata/objects"_s).body;
+        QCOMPARE(m_server->stop(), 0);
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+        m_http = HttpClient(m_server->baseUrl(), m_server->token());
+        const QByteArray after = m_http.get(u"/rest/metadata/objects"_s).body;
+        QCOMPARE(QJsonDocument::fromJson(after), QJsonDocument::fromJson(before));
+    }
+
 private:
     static QString pascal(QString s)
     {
