@@ -14,6 +14,7 @@ Commands:
   api-key create|list|revoke
                         Manage API keys of a workspace
   workspace create      Create a workspace
+  model export|import   Export the custom objects and fields as JSON, or import such a file
 
 Common options:
   --data-dir DIR        Data directory (default ~/.local/share/vingt)
@@ -51,6 +52,8 @@ int main(int argc, char *argv[])
         return vingt::cli::apiKey(arguments.mid(1));
     if (command == QLatin1String("workspace"))
         return vingt::cli::workspace(arguments.mid(1));
+    if (command == QLatin1String("model"))
+        return vingt::cli::model(arguments.mid(1));
     if (command.isEmpty() || command.startsWith(QLatin1String("--"))) {
         // DECISIONS: GUI when DISPLAY or WAYLAND_DISPLAY is set; until the desktop issue lands, always serve.
         return vingt::cli::serve(arguments);

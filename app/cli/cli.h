@@ -8,6 +8,7 @@ namespace vingt::cli {
 int serve(const QStringList &arguments);
 int apiKey(const QStringList &arguments);
 int workspace(const QStringList &arguments);
+int model(const QStringList &arguments);
 
 /// Prints to stdout / stderr, flushed (stdout is read by scripts and tests line by line).
 void out(const QString &text);

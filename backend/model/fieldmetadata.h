@@ -24,6 +24,8 @@ struct SelectOption {
     QString label;
     double position = 0;
     QString color;
+
+    bool operator==(const SelectOption &) const = default;
 };
 
 /// @brief Metadata of one field, as stored in core_fieldMetadata. Plain data; lives inside an immutable DataModel.
@@ -41,9 +43,10 @@ struct FieldMetadata {
     bool isNullable = true;
     bool isUnique = false;
     bool isLabelSyncedWithName = false;
-    QJsonValue defaultValue;  ///< Twenty's form: SQL-quoted strings ("'NEW'"), plain numbers/booleans, objects for composites
+    QJsonValue
+        defaultValue; ///< Twenty's form: SQL-quoted strings ("'NEW'"), plain numbers/booleans, objects for composites
     std::vector<SelectOption> options;
-    QJsonObject settings;     ///< e.g. {dataType:"int"} for NUMBER, {relationType, onDelete, joinColumnName} for relations
+    QJsonObject settings; ///< e.g. {dataType:"int"} for NUMBER, {relationType, onDelete, joinColumnName} for relations
     QString createdAt;
     QString updatedAt;
 
@@ -55,14 +58,22 @@ struct FieldMetadata {
 
     /// The join column of a MANY_TO_ONE relation (`companyId`); empty otherwise.
     [[nodiscard]] QString joinColumnName() const;
-    [[nodiscard]] bool isManyToOne() const { return type == FieldType::Relation && relationType == RelationType::ManyToOne; }
-    [[nodiscard]] bool isOneToMany() const { return type == FieldType::Relation && relationType == RelationType::OneToMany; }
+    [[nodiscard]] bool isManyToOne() const
+    {
+        return type == FieldType::Relation && relationType == RelationType::ManyToOne;
+    }
+    [[nodiscard]] bool isOneToMany() const
+    {
+        return type == FieldType::Relation && relationType == RelationType::OneToMany;
+    }
     /// The value kind of a scalar (non-composite, non-relation) field.
     [[nodiscard]] ValueKind scalarKind() const;
     [[nodiscard]] bool hasOption(QStringView value) const;
     [[nodiscard]] QStringList optionValues() const;
     /// Unquoted default of a scalar field ("'NEW'" → "NEW"); null when there is none.
     [[nodiscard]] QJsonValue unquotedDefault() const;
+
+    bool operator==(const FieldMetadata &) const = default;
 };
 
 /// Removes Twenty's SQL quoting from a default value string: "'NEW'" → "NEW"; other values unchanged.

@@ -120,6 +120,41 @@ const FieldMetadata *ObjectMetadata::labelIdentifierField() const
     return field("name"_L1);
 }
 
+std::vector<StorageColumn> ObjectMetadata::storageColumns(bool includeInactive) const
+{
+    std::vector<StorageColumn> result;
+    for (int i = 0; i < int(fields.size()); ++i) {
+        const FieldMetadata &f = fields[i];
+        if ((!f.isActive && !includeInactive) || f.type == FieldType::TsVector || f.type == FieldType::MorphRelation)
+            continue;
+        if (f.type == FieldType::Relation) {
+            if (f.isManyToOne())
+                result.push_back({f.joinColumnName(), ValueKind::Uuid, i, -1});
+            continue;
+        }
+        const auto subs = compositeSubFields(f.type);
+        if (subs.empty()) {
+            result.push_back({f.name, f.scalarKind(), i, -1});
+            continue;
+        }
+        for (int s = 0; s < int(subs.size()); ++s)
+            result.push_back({compositeColumnName(f.name, subs[s].name), subs[s].kind, i, s});
+    }
+    return result;
+}
+
+bool ObjectMetadata::sameRow(const ObjectMetadata &o) const
+{
+    return id == o.id && nameSingular == o.nameSingular && namePlural == o.namePlural
+           && labelSingular == o.labelSingular && labelPlural == o.labelPlural && description == o.description
+           && icon == o.icon && shortcut == o.shortcut && color == o.color && isCustom == o.isCustom
+           && isActive == o.isActive && isSystem == o.isSystem && isRemote == o.isRemote
+           && isSearchable == o.isSearchable && isLabelSyncedWithName == o.isLabelSyncedWithName
+           && labelIdentifierFieldMetadataId == o.labelIdentifierFieldMetadataId
+           && imageIdentifierFieldMetadataId == o.imageIdentifierFieldMetadataId
+           && duplicateCriteria == o.duplicateCriteria && createdAt == o.createdAt && updatedAt == o.updatedAt;
+}
+
 void ObjectMetadata::finalize()
 {
     columns.clear();
@@ -129,31 +164,23 @@ void ObjectMetadata::finalize()
     fieldKeys.clear();
     for (const FieldMetadata &f : fields)
         fieldKeys.push_back(f.name.toUtf8()); // validated identifiers: no character needs escaping
+    for (int i = 0; i < int(fields.size()); ++i)
+        fieldIndexByName.insert(fields[i].name, i);
+    columns = storageColumns(false);
+    // Per served field: the index its columns start at (for a ONE_TO_MANY relation, which has none, the next one).
+    std::size_t next = 0;
     for (int i = 0; i < int(fields.size()); ++i) {
         const FieldMetadata &f = fields[i];
-        fieldIndexByName.insert(f.name, i);
         if (!f.isActive || f.type == FieldType::TsVector || f.type == FieldType::MorphRelation)
             continue;
-        fieldFirstColumn[i] = int(columns.size());
-        if (f.type == FieldType::Relation) {
-            if (f.isManyToOne())
-                columns.push_back({f.joinColumnName(), ValueKind::Uuid, i, -1});
-            continue;
-        }
-        const auto subs = compositeSubFields(f.type);
-        if (subs.empty()) {
-            columns.push_back({f.name, f.scalarKind(), i, -1});
-            continue;
-        }
-        for (int s = 0; s < int(subs.size()); ++s)
-            columns.push_back({compositeColumnName(f.name, subs[s].name), subs[s].kind, i, s});
+        fieldFirstColumn[i] = int(next);
+        while (next < columns.size() && columns[next].fieldIndex == i)
+            ++next;
     }
     for (int c = 0; c < int(columns.size()); ++c)
         columnIndexByName.insert(columns[c].name, c);
 
-    auto quote = [](const QString &identifier) {
-        return u'"' + QString(identifier).replace(u'"', "\"\""_L1) + u'"';
-    };
+    auto quote = [](const QString &identifier) { return u'"' + QString(identifier).replace(u'"', "\"\""_L1) + u'"'; };
     QStringList quoted;
     QStringList placeholders;
     for (const StorageColumn &column : columns) {

@@ -1,6 +1,7 @@
 #include "model/metadatastore.h"
 
 #include "core/json.h"
+#include "model/metadatavalidation.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -36,8 +37,11 @@ QJsonArray optionsToJson(const std::vector<SelectOption> &options)
 {
     QJsonArray array;
     for (const auto &o : options) {
-        array.append(QJsonObject{{u"id"_s, o.id}, {u"value"_s, o.value}, {u"label"_s, o.label},
-                                 {u"position"_s, o.position}, {u"color"_s, o.color}});
+        array.append(QJsonObject{{u"id"_s, o.id},
+                                 {u"value"_s, o.value},
+                                 {u"label"_s, o.label},
+                                 {u"position"_s, o.position},
+                                 {u"color"_s, o.color}});
     }
     return array;
 }
@@ -53,42 +57,54 @@ std::vector<SelectOption> optionsFromJson(const QJsonValue &value)
     return options;
 }
 
-OnDelete onDeleteFromName(const QString &name)
-{
-    if (name == "CASCADE"_L1)
-        return OnDelete::Cascade;
-    if (name == "RESTRICT"_L1)
-        return OnDelete::Restrict;
-    if (name == "NO_ACTION"_L1)
-        return OnDelete::NoAction;
-    return OnDelete::SetNull;
-}
-
 } // namespace
 
 Result<void> MetadataStore::insertField(Database &database, const FieldMetadata &f, int position)
 {
     auto rows = database.exec(
-        u"INSERT OR REPLACE INTO core_fieldMetadata (id, objectMetadataId, position, name, label, type, description, "
+        u"INSERT INTO core_fieldMetadata (id, objectMetadataId, position, name, label, type, description, "
         "icon, isCustom, isActive, isSystem, isNullable, isUnique, isLabelSyncedWithName, defaultValue, options, "
         "settings, relationType, relationTargetObjectMetadataId, relationTargetFieldMetadataId, onDelete, createdAt, "
-        "updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
-        {f.id, f.objectMetadataId, position, f.name, f.label, QString(fieldTypeName(f.type)), textOrNull(f.description),
-         textOrNull(f.icon), int(f.isCustom), int(f.isActive), int(f.isSystem), int(f.isNullable), int(f.isUnique),
-         int(f.isLabelSyncedWithName), jsonOrNull(f.defaultValue),
+        "updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+        "objectMetadataId = excluded.objectMetadataId, position = excluded.position, name = excluded.name, "
+        "label = excluded.label, type = excluded.type, description = excluded.description, icon = excluded.icon, "
+        "isCustom = excluded.isCustom, isActive = excluded.isActive, isSystem = excluded.isSystem, "
+        "isNullable = excluded.isNullable, isUnique = excluded.isUnique, "
+        "isLabelSyncedWithName = excluded.isLabelSyncedWithName, defaultValue = excluded.defaultValue, "
+        "options = excluded.options, settings = excluded.settings, relationType = excluded.relationType, "
+        "relationTargetObjectMetadataId = excluded.relationTargetObjectMetadataId, "
+        "relationTargetFieldMetadataId = excluded.relationTargetFieldMetadataId, onDelete = excluded.onDelete, "
+        "createdAt = excluded.createdAt, updatedAt = excluded.updatedAt"_s,
+        {f.id,
+         f.objectMetadataId,
+         position,
+         f.name,
+         f.label,
+         QString(fieldTypeName(f.type)),
+         textOrNull(f.description),
+         textOrNull(f.icon),
+         int(f.isCustom),
+         int(f.isActive),
+         int(f.isSystem),
+         int(f.isNullable),
+         int(f.isUnique),
+         int(f.isLabelSyncedWithName),
+         jsonOrNull(f.defaultValue),
          f.options.empty() ? QVariant(QMetaType::fromType<QString>()) : jsonOrNull(optionsToJson(f.options)),
          f.settings.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : jsonOrNull(f.settings),
-         textOrNull(QString(relationTypeName(f.relationType))), textOrNull(f.relationTargetObjectMetadataId),
+         textOrNull(QString(relationTypeName(f.relationType))),
+         textOrNull(f.relationTargetObjectMetadataId),
          textOrNull(f.relationTargetFieldMetadataId),
          f.relationType == RelationType::ManyToOne ? QVariant(QString(onDeleteName(f.onDelete)))
                                                    : QVariant(QMetaType::fromType<QString>()),
-         f.createdAt, f.updatedAt});
+         f.createdAt,
+         f.updatedAt});
     if (!rows)
         return rows.error();
     return {};
 }
 
-Result<void> MetadataStore::insertObject(Database &database, const ObjectMetadata &o)
+Result<void> MetadataStore::upsertObjectRow(Database &database, const ObjectMetadata &o)
 {
     QJsonArray criteria;
     for (const QStringList &alternative : o.duplicateCriteria)
@@ -97,18 +113,96 @@ Result<void> MetadataStore::insertObject(Database &database, const ObjectMetadat
         u"INSERT INTO core_objectMetadata (id, nameSingular, namePlural, labelSingular, labelPlural, description, "
         "icon, shortcut, color, isCustom, isActive, isSystem, isRemote, isSearchable, isLabelSyncedWithName, "
         "labelIdentifierFieldMetadataId, imageIdentifierFieldMetadataId, duplicateCriteria, createdAt, updatedAt) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s,
-        {o.id, o.nameSingular, o.namePlural, o.labelSingular, o.labelPlural, textOrNull(o.description),
-         textOrNull(o.icon), textOrNull(o.shortcut), textOrNull(o.color), int(o.isCustom), int(o.isActive),
-         int(o.isSystem), int(o.isRemote), int(o.isSearchable), int(o.isLabelSyncedWithName),
-         textOrNull(o.labelIdentifierFieldMetadataId), textOrNull(o.imageIdentifierFieldMetadataId),
-         criteria.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : jsonOrNull(criteria), o.createdAt,
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+        "nameSingular = excluded.nameSingular, namePlural = excluded.namePlural, "
+        "labelSingular = excluded.labelSingular, labelPlural = excluded.labelPlural, "
+        "description = excluded.description, icon = excluded.icon, shortcut = excluded.shortcut, "
+        "color = excluded.color, isCustom = excluded.isCustom, isActive = excluded.isActive, "
+        "isSystem = excluded.isSystem, isRemote = excluded.isRemote, isSearchable = excluded.isSearchable, "
+        "isLabelSyncedWithName = excluded.isLabelSyncedWithName, "
+        "labelIdentifierFieldMetadataId = excluded.labelIdentifierFieldMetadataId, "
+        "imageIdentifierFieldMetadataId = excluded.imageIdentifierFieldMetadataId, "
+        "duplicateCriteria = excluded.duplicateCriteria, createdAt = excluded.createdAt, "
+        "updatedAt = excluded.updatedAt"_s,
+        {o.id,
+         o.nameSingular,
+         o.namePlural,
+         o.labelSingular,
+         o.labelPlural,
+         textOrNull(o.description),
+         textOrNull(o.icon),
+         textOrNull(o.shortcut),
+         textOrNull(o.color),
+         int(o.isCustom),
+         int(o.isActive),
+         int(o.isSystem),
+         int(o.isRemote),
+         int(o.isSearchable),
+         int(o.isLabelSyncedWithName),
+         textOrNull(o.labelIdentifierFieldMetadataId),
+         textOrNull(o.imageIdentifierFieldMetadataId),
+         criteria.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : jsonOrNull(criteria),
+         o.createdAt,
          o.updatedAt});
     if (!rows)
         return rows.error();
+    return {};
+}
+
+Result<void> MetadataStore::insertObject(Database &database, const ObjectMetadata &o)
+{
+    VINGT_TRY(upsertObjectRow(database, o));
     int position = 0;
     for (const FieldMetadata &f : o.fields)
         VINGT_TRY(insertField(database, f, position++));
+    return {};
+}
+
+Result<void> MetadataStore::deleteField(Database &database, const QString &fieldId)
+{
+    VINGT_TRY(database.exec(u"DELETE FROM core_fieldPermission WHERE fieldMetadataId = ?"_s, {fieldId}));
+    VINGT_TRY(database.exec(u"DELETE FROM core_fieldMetadata WHERE id = ?"_s, {fieldId}));
+    return {};
+}
+
+Result<void> MetadataStore::deleteObject(Database &database, const QString &objectId)
+{
+    for (const QString &table : {u"core_fieldPermission"_s, u"core_objectPermission"_s, u"core_fieldMetadata"_s})
+        VINGT_TRY(database.exec(u"DELETE FROM %1 WHERE objectMetadataId = ?"_s.arg(table), {objectId}));
+    VINGT_TRY(database.exec(u"DELETE FROM core_objectMetadata WHERE id = ?"_s, {objectId}));
+    return {};
+}
+
+Result<void> MetadataStore::save(Database &database, const DataModel &before, const DataModel &after)
+{
+    for (const ObjectMetadata &old : before.objects()) {
+        const ObjectMetadata *now = after.objectById(old.id);
+        if (!now) {
+            VINGT_TRY(deleteObject(database, old.id));
+            continue;
+        }
+        for (const FieldMetadata &field : old.fields) {
+            if (!now->fieldById(field.id))
+                VINGT_TRY(deleteField(database, field.id));
+        }
+    }
+    for (const ObjectMetadata &object : after.objects()) {
+        const ObjectMetadata *old = before.objectById(object.id);
+        if (!old) {
+            VINGT_TRY(insertObject(database, object));
+            continue;
+        }
+        if (!old->sameRow(object))
+            VINGT_TRY(upsertObjectRow(database, object));
+        for (int position = 0; position < int(object.fields.size()); ++position) {
+            const FieldMetadata &field = object.fields[std::size_t(position)];
+            const auto it = old->fieldIndexByName.constFind(field.name);
+            const bool unchanged = it != old->fieldIndexByName.cend() && *it == position
+                                   && old->fields[std::size_t(*it)] == field;
+            if (!unchanged)
+                VINGT_TRY(insertField(database, field, position));
+        }
+    }
     return {};
 }
 
@@ -198,7 +292,7 @@ Result<DataModelPtr> MetadataStore::load(Database &database)
                                                                 : RelationType::None;
             f.relationTargetObjectMetadataId = rows->value(c++).toString();
             f.relationTargetFieldMetadataId = rows->value(c++).toString();
-            f.onDelete = onDeleteFromName(rows->value(c++).toString());
+            f.onDelete = metadatavalidation::onDeleteFromName(rows->value(c++).toString()).value_or(OnDelete::SetNull);
             f.createdAt = rows->value(c++).toString();
             f.updatedAt = rows->value(c++).toString();
             const auto it = objectIndex.constFind(f.objectMetadataId);

@@ -10,10 +10,10 @@ namespace vingt {
 
 /// @brief One stored column of an object's table: a scalar field, a composite sub-field or a join column.
 struct StorageColumn {
-    QString name;               ///< `city`, `nameFirstName`, `companyId`
+    QString name; ///< `city`, `nameFirstName`, `companyId`
     ValueKind kind;
-    int fieldIndex = -1;        ///< index into ObjectMetadata::fields
-    int subFieldIndex = -1;     ///< index into compositeSubFields(field.type), or -1
+    int fieldIndex = -1;    ///< index into ObjectMetadata::fields
+    int subFieldIndex = -1; ///< index into compositeSubFields(field.type), or -1
 };
 
 /// @brief Metadata of one object (standard or custom) with its fields. Immutable once inside a DataModel.
@@ -45,7 +45,7 @@ struct ObjectMetadata {
     QHash<QString, int> fieldIndexByName;
     QHash<QString, int> columnIndexByName;
     std::vector<int> fieldFirstColumn; ///< per field: index of its first column in `columns`, or -1
-    std::vector<QByteArray> fieldKeys;   ///< per field: its name in UTF-8, for writing JSON keys without conversion
+    std::vector<QByteArray> fieldKeys; ///< per field: its name in UTF-8, for writing JSON keys without conversion
     /// SQL text derived once per snapshot (identifiers double-quoted, as every supported dialect does).
     struct Sql {
         QString table;      ///< `"person"`
@@ -62,6 +62,11 @@ struct ObjectMetadata {
     /// Fields that are active and visible through the API (not TS_VECTOR).
     [[nodiscard]] bool isApiField(const FieldMetadata &field) const;
     [[nodiscard]] const FieldMetadata *labelIdentifierField() const;
+    /// The columns of the object's table: those of `columns` plus, with `includeInactive`, the columns of deactivated
+    /// fields, which stay in the table (a field can be reactivated) but are not read or written.
+    [[nodiscard]] std::vector<StorageColumn> storageColumns(bool includeInactive) const;
+    /// True when the stored row of core_objectMetadata would be the same (fields not compared).
+    [[nodiscard]] bool sameRow(const ObjectMetadata &other) const;
     /// Builds columns and name indexes from `fields`.
     void finalize();
 };

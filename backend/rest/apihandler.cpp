@@ -6,6 +6,7 @@
 #include "rest/apikeyroutes.h"
 #include "rest/coreroutes.h"
 #include "rest/restbody.h"
+#include "rest/metadataroutes.h"
 #include "rest/resterror.h"
 #include "rest/roleroutes.h"
 #include "rest/webhookroutes.h"
@@ -13,6 +14,7 @@
 #include "services/workspace.h"
 
 #include <QRegularExpression>
+#include <shared_mutex>
 
 namespace vingt::rest {
 
@@ -66,6 +68,7 @@ struct MetadataRoute {
     bool legacy = false;
     bool roles = false;
     bool webhooks = false;
+    bool dataModel = false; ///< objects and fields (§3.1)
     QByteArray allowed;
 };
 
@@ -82,9 +85,11 @@ MetadataRoute metadataRoute(const Route &route)
     }
     m.roles = !m.legacy && m.segments.value(0) == "roles"_L1;
     m.webhooks = m.segments.value(0) == "webhooks"_L1;
-    m.allowed = m.roles      ? RoleRoutes::allowedMethods(m.segments)
-                : m.webhooks ? WebhookRoutes::allowedMethods(m.segments)
-                             : ApiKeyRoutes::allowedMethods(m.segments, m.legacy);
+    m.dataModel = !m.legacy && !MetadataRoutes::allowedMethods(m.segments).isEmpty();
+    m.allowed = m.roles       ? RoleRoutes::allowedMethods(m.segments)
+                : m.webhooks  ? WebhookRoutes::allowedMethods(m.segments)
+                : m.dataModel ? MetadataRoutes::allowedMethods(m.segments)
+                              : ApiKeyRoutes::allowedMethods(m.segments, m.legacy);
     return m;
 }
 
@@ -192,6 +197,20 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
     auto auth = authenticator.authenticate(token);
     if (!auth)
         return errorResponse(auth.error());
+    // DECISIONS "Storage": a request runs under the workspace's model lock held shared, on the snapshot current once
+    // it holds it; a metadata change takes the lock exclusively inside MetadataService, so it must not hold it here.
+    std::shared_lock<ModelLock> modelLock(auth->workspace->modelLock(), std::defer_lock);
+    if (!(metadata.dataModel && MetadataRoutes::isChange(request.method))) {
+        modelLock.lock();
+        DataModelPtr current = auth->workspace->dataModel();
+        if (current != auth->model) { // changed since authentication: the role's policy for the new snapshot
+            auto policy = auth->workspace->roles().policy(auth->apiKey.roleId, auth->apiKey.roleVersion, current);
+            if (!policy)
+                return errorResponse(policy.error());
+            auth->actor.policy = std::move(policy.value());
+            auth->model = std::move(current);
+        }
+    }
 
     // §7: one token per core REST call; the metadata routes take none but report the buckets all the same.
     RateLimiter &limiter = auth->workspace->rateLimiter();
@@ -208,6 +227,8 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
         response = RoleRoutes::handle(request, metadata.segments, *params, *auth);
     } else if (metadata.webhooks) {
         response = WebhookRoutes::handle(request, metadata.segments, *params, *auth);
+    } else if (metadata.dataModel) {
+        response = MetadataRoutes::handle(request, metadata.segments, *params, *auth);
     } else {
         response = ApiKeyRoutes::handle(request, metadata.segments, *params, *auth);
     }
@@ -246,7 +267,7 @@ http::Response ApiHandler::handle(const http::Request &request)
         return serveOpenApi(request, route.segments, route.decodedPath);
     const MetadataRoute metadata = metadataRoute(route);
     if (route.surface != Surface::Core && metadata.allowed.isEmpty()) {
-        // Served by later parts of Vingt (GraphQL, the rest of the Metadata API); say so plainly.
+        // Served by later parts of Vingt (GraphQL); say so plainly.
         return errorResponse(Error::notFound(u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
             QString::fromLatin1(request.method), route.decodedPath)));
     }

@@ -6,6 +6,7 @@
 #include "query/orderby.h"
 #include "query/restfilterparser.h"
 #include "rest/resterror.h"
+#include "rest/restbody.h"
 #include "services/workspace.h"
 
 #include <cmath>
@@ -157,16 +158,6 @@ Result<QJsonValue> parseBody(const http::Request &request)
     if (request.body.trimmed().isEmpty())
         return QJsonValue(QJsonValue::Undefined);
     return json::parse(request.body);
-}
-
-Result<QJsonObject> objectBody(const http::Request &request)
-{
-    auto body = parseBody(request);
-    if (!body)
-        return body.error();
-    if (!body->isObject())
-        return Error::badRequest(u"Body must be a JSON object"_s);
-    return body->toObject();
 }
 
 /// `limit` (§1.5 wording): an integer >= 0, or `fallback` when absent.

@@ -2,6 +2,8 @@
 
 #include "core/json.h"
 
+#include <algorithm>
+
 namespace vingt::rest {
 
 using namespace Qt::StringLiterals;
@@ -16,6 +18,21 @@ Result<QJsonObject> objectBody(const http::Request &request)
     if (!body->isObject())
         return Error::badRequest(u"Body must be a JSON object"_s);
     return body->toObject();
+}
+
+Result<Limit> limitParameter(const QueryParams &params, int defaultLimit, int maxLimit)
+{
+    Limit limit{defaultLimit, false};
+    if (!params.contains(u"limit"_s))
+        return limit;
+    const QString text = params.value(u"limit"_s);
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok || value < 0)
+        return Error::badRequest(u"limit '%1' is invalid. Should be an integer"_s.arg(text));
+    limit.clamped = value > maxLimit;
+    limit.value = int(std::min<qlonglong>(value, maxLimit));
+    return limit;
 }
 
 http::Response jsonResponse(int status, QByteArray body)

@@ -24,11 +24,11 @@ Workspace::Workspace(QString id, QString displayName, std::unique_ptr<Database> 
     , m_adminRoleId(QString::fromLatin1(kAdminRoleId))
 {
     // API-CONTRACT §5.3: the HMAC key is the 64-character lowercase hex string itself (its ASCII bytes).
-    m_apiKeySecret = QCryptographicHash::hash(appSecret + m_id.toUtf8() + "API_KEY", QCryptographicHash::Sha256)
-                         .toHex();
+    m_apiKeySecret = QCryptographicHash::hash(appSecret + m_id.toUtf8() + "API_KEY", QCryptographicHash::Sha256).toHex();
     m_records = std::make_unique<RecordService>(*this);
     m_apiKeys = std::make_unique<ApiKeyService>(*this);
     m_roles = std::make_unique<RoleService>(*this);
+    m_metadata = std::make_unique<MetadataService>(*this);
     m_rateLimiter = std::make_unique<RateLimiter>(RateLimitConfig::fromSettings(m_settings));
     m_apiKeyUsage = std::make_unique<ApiKeyUsage>(*m_database);
     m_webhooks = std::make_unique<WebhookService>(*this);
@@ -48,8 +48,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &id, const QStr
     auto migrated = Migrator::migrate(*database, u"workspace"_s);
     if (!migrated)
         return migrated.error();
-    std::unique_ptr<Workspace> workspace(
-        new Workspace(id, displayName, std::move(database), appSecret, settings));
+    std::unique_ptr<Workspace> workspace(new Workspace(id, displayName, std::move(database), appSecret, settings));
     bool fresh = true;
     {
         auto rows = workspace->m_database->exec(u"SELECT COUNT(*) FROM core_workspaceInfo"_s);
@@ -67,6 +66,12 @@ DataModelPtr Workspace::dataModel() const
 {
     std::lock_guard lock(m_modelMutex);
     return m_dataModel;
+}
+
+void Workspace::publishDataModel(DataModelPtr model)
+{
+    std::lock_guard lock(m_modelMutex);
+    m_dataModel = std::move(model);
 }
 
 Result<void> Workspace::reloadDataModel()
@@ -97,11 +102,11 @@ Result<void> Workspace::bootstrap()
                           "dataModelVersion, createdAt) VALUES (?, ?, ?, ?, 1, ?)"_s,
                           {m_id, m_displayName, uuid::create(), memberRoleId, now}));
         // API-CONTRACT §6.1: Admin (not editable, all permissions) and Member (the default role).
-        const QString roleSql =
-            u"INSERT INTO core_role (id, standardId, label, description, icon, isEditable, canUpdateAllSettings, "
-            "canAccessAllTools, canReadAllObjectRecords, canUpdateAllObjectRecords, canSoftDeleteAllObjectRecords, "
-            "canDestroyAllObjectRecords, canBeAssignedToUsers, canBeAssignedToAgents, canBeAssignedToApiKeys, "
-            "createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s;
+        const QString roleSql
+            = u"INSERT INTO core_role (id, standardId, label, description, icon, isEditable, canUpdateAllSettings, "
+              "canAccessAllTools, canReadAllObjectRecords, canUpdateAllObjectRecords, canSoftDeleteAllObjectRecords, "
+              "canDestroyAllObjectRecords, canBeAssignedToUsers, canBeAssignedToAgents, canBeAssignedToApiKeys, "
+              "createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s;
         VINGT_TRY(db.exec(roleSql, {m_adminRoleId, m_adminRoleId, u"Admin"_s, u"Admin role"_s, u"IconUserCog"_s, 0, 1,
                                     1, 1, 1, 1, 1, 1, 0, 1, now, now}));
         VINGT_TRY(db.exec(roleSql, {memberRoleId, memberRoleId, u"Member"_s, u"Member role"_s, u"IconUser"_s, 1, 0, 1,

@@ -4,6 +4,8 @@
 #include "model/datamodel.h"
 #include "services/apikeyservice.h"
 #include "services/apikeyusage.h"
+#include "services/metadataservice.h"
+#include "services/modellock.h"
 #include "services/ratelimiter.h"
 #include "services/recordservice.h"
 #include "services/roleservice.h"
@@ -38,6 +40,8 @@ public:
     [[nodiscard]] DataModelPtr dataModel() const;
     /// Reloads the snapshot from the metadata tables and publishes it.
     [[nodiscard]] Result<void> reloadDataModel();
+    /// Publishes a snapshot whose metadata rows were just committed (MetadataService, under the ModelLock).
+    void publishDataModel(DataModelPtr model);
     /// HMAC key of this workspace's API key tokens: lowercase hex sha256(appSecret + workspaceId + "API_KEY") (§5.3).
     [[nodiscard]] const QByteArray &apiKeySecret() const { return m_apiKeySecret; }
     [[nodiscard]] const QString &adminRoleId() const { return m_adminRoleId; }
@@ -47,6 +51,10 @@ public:
     [[nodiscard]] RoleService &roles() { return *m_roles; }
     /// Webhooks, their deliveries and the delivery worker (§10); receives RecordService's events.
     [[nodiscard]] WebhookService &webhooks() { return *m_webhooks; }
+    /// Changes to the data model (API-CONTRACT §3).
+    [[nodiscard]] MetadataService &metadata() { return *m_metadata; }
+    /// Requests hold it shared while they run; metadata changes hold it exclusively (DECISIONS "Storage").
+    [[nodiscard]] ModelLock &modelLock() { return m_modelLock; }
     /// The two token buckets of API-CONTRACT §7, shared by all the workspace's API keys.
     [[nodiscard]] RateLimiter &rateLimiter() { return *m_rateLimiter; }
     /// In-memory per-key usage counters, flushed to the database every few seconds.
@@ -72,6 +80,8 @@ private:
     std::unique_ptr<RecordService> m_records;
     std::unique_ptr<ApiKeyService> m_apiKeys;
     std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<MetadataService> m_metadata;
+    ModelLock m_modelLock;
     std::unique_ptr<RateLimiter> m_rateLimiter;
     std::unique_ptr<ApiKeyUsage> m_apiKeyUsage; ///< declared after m_database: destroyed (last flush) before it
     std::unique_ptr<WebhookService> m_webhooks; ///< last: its worker stops before anything it uses goes away

@@ -10,12 +10,9 @@
 #include "support/serverprocess.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -62,36 +59,19 @@ private:
     QString m_companyId;
     QString m_personId;
 
-    /// Metadata ids, read from the workspace file (the Metadata REST API is served by a later release).
+    /// Metadata ids, read through the Metadata REST API (§3.1).
     bool loadMetadataIds(QString *error)
     {
-        const QString workspaceId = jwtPayload(m_server->token()).value(u"workspaceId"_s).toString();
-        const QString path = QDir(m_server->dataDir()).filePath(u"workspaces/%1.db"_s.arg(workspaceId));
-        bool ok = true;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"metadata-ids"_s);
-            db.setDatabaseName(path);
-            db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
-            if (!db.open()) {
-                *error = u"cannot open %1"_s.arg(path);
-                ok = false;
-            } else {
-                QSqlQuery query(db);
-                query.exec(u"SELECT o.nameSingular, o.id, f.name, f.id FROM core_objectMetadata o "
-                           "JOIN core_fieldMetadata f ON f.objectMetadataId = o.id"_s);
-                while (query.next()) {
-                    m_objectIds.insert(query.value(0).toString(), query.value(1).toString());
-                    m_fieldIds.insert(query.value(0).toString() + u'.' + query.value(2).toString(),
-                                      query.value(3).toString());
-                }
-                ok = !m_objectIds.isEmpty();
-                if (!ok) {
-                    *error = u"no metadata in %1"_s.arg(path);
-                }
-            }
+        const HttpResponse objects = m_http.get(u"/rest/metadata/objects"_s);
+        for (const QJsonValue &object : objects.value(u"data.objects"_s).toArray()) {
+            const QString name = object[u"nameSingular"_s].toString();
+            m_objectIds.insert(name, object[u"id"_s].toString());
+            for (const QJsonValue &field : object[u"fields"_s].toArray())
+                m_fieldIds.insert(name + u'.' + field[u"name"_s].toString(), field[u"id"_s].toString());
         }
-        QSqlDatabase::removeDatabase(u"metadata-ids"_s);
-        return ok;
+        if (m_objectIds.isEmpty())
+            *error = u"no metadata: "_s + objects.describe();
+        return !m_objectIds.isEmpty();
     }
 
     /// POST /rest/metadata/roles with a fresh label; the role id.

@@ -68,10 +68,71 @@ private Q_SLOTS:
         QCOMPARE(Ddl::uniqueColumn(person, *person.field(u"city"_s)), QString());
     }
 
-    void quoting()
+    /// migrate(): ADD COLUMN for a new field, RENAME for renamed fields and tables, the rebuild for a dropped
+    /// column, DROP TABLE for a removed object.
+    void migrateStatements()
     {
-        QCOMPARE(SqliteDialect().quote(u"a\"b"), u"\"a\"\"b\""_s);
+        const std::vector<ObjectMetadata> objects = standardObjects();
+        const DataModel before(1, objects);
+        const ObjectMetadata &person = *before.objectBySingular(u"person"_s);
+        const Ddl::IndexNames existing{{u"person"_s, {u"IDX_person_createdAt"_s, u"IDX_person_live"_s}}};
+
+        // Add a TEXT field: one ADD COLUMN, no index work.
+        std::vector<ObjectMetadata> added = objects;
+        FieldMetadata nickname;
+        nickname.id = u"nick"_s;
+        nickname.objectMetadataId = person.id;
+        nickname.name = u"nickname"_s;
+        nickname.type = FieldType::Text;
+        for (auto &o : added) {
+            if (o.id == person.id)
+                o.fields.push_back(nickname);
+        }
+        const DataModel withNickname(2, added);
+        const QStringList add = Ddl::migrate(before, withNickname, SqliteDialect(), existing);
+        QVERIFY(add.contains(uR"(ALTER TABLE "person" ADD COLUMN "nickname" TEXT DEFAULT '')"_s));
+        QVERIFY(!add.join(u'\n').contains(u"DROP"_s));
+        QVERIFY(!add.join(u'\n').contains(u"CREATE TABLE"_s));
+
+        // Rename it: RENAME COLUMN, indexes recreated.
+        std::vector<ObjectMetadata> renamed = added;
+        for (auto &o : renamed) {
+            for (auto &f : o.fields) {
+                if (f.id == u"nick"_s)
+                    f.name = u"alias"_s;
+            }
+        }
+        const QStringList rename = Ddl::migrate(withNickname, DataModel(3, renamed), SqliteDialect(), existing);
+        QVERIFY(rename.contains(uR"(ALTER TABLE "person" RENAME COLUMN "nickname" TO "alias")"_s));
+        QVERIFY(rename.contains(uR"(DROP INDEX "IDX_person_createdAt")"_s));
+
+        // Drop it again: the documented rebuild.
+        const QStringList drop = Ddl::migrate(withNickname, before, SqliteDialect(), existing).filter(u"person"_s);
+        QVERIFY(drop.value(0).startsWith(uR"(CREATE TABLE "__vingt_rebuild_person" ()"_s));
+        QVERIFY(!drop.value(0).contains(u"nickname"_s));
+        QVERIFY(drop.value(1).startsWith(uR"(INSERT INTO "__vingt_rebuild_person" ("id")"_s));
+        QVERIFY(drop.contains(uR"(DROP TABLE "person")"_s));
+        QVERIFY(drop.contains(uR"(ALTER TABLE "__vingt_rebuild_person" RENAME TO "person")"_s));
+        QVERIFY(drop.contains(uR"(CREATE INDEX "IDX_person_live" ON "person" ("id") WHERE "deletedAt" IS NULL)"_s));
+
+        // Rename the object: RENAME TABLE.
+        std::vector<ObjectMetadata> movedObjects = objects;
+        for (auto &o : movedObjects) {
+            if (o.id == person.id)
+                o.nameSingular = u"human"_s;
+        }
+        const QStringList moved = Ddl::migrate(before, DataModel(2, movedObjects), SqliteDialect(), existing);
+        QVERIFY(moved.contains(uR"(ALTER TABLE "person" RENAME TO "human")"_s));
+        QVERIFY(moved.contains(uR"(CREATE INDEX "IDX_human_live" ON "human" ("id") WHERE "deletedAt" IS NULL)"_s));
+
+        // Nothing changed: nothing to do.
+        QVERIFY(Ddl::migrate(before, DataModel(2, objects), SqliteDialect(), {{u"person"_s, {}}})
+                    .filter(u"person"_s)
+                    .filter(u"TABLE"_s)
+                    .isEmpty());
     }
+
+    void quoting() { QCOMPARE(SqliteDialect().quote(u"a\"b"), u"\"a\"\"b\""_s); }
 };
 
 QTEST_GUILESS_MAIN(TstDdl)
