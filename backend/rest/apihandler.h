@@ -1,5 +1,6 @@
 #pragma once
 
+#include "graphqlapi/endpoint.h"
 #include "server/handler.h"
 #include "services/authenticator.h"
 
@@ -23,6 +24,7 @@ public:
 private:
     Instance &m_instance;
     Authenticator m_authenticator;
+    graphqlapi::Endpoint m_graphql; ///< /graphql and /metadata
 };
 
 } // namespace vingt::rest

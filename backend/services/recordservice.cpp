@@ -341,8 +341,7 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
         const auto subs = compositeSubFields(field->type);
         if (subs.empty()) {
             if (value.isNull() && !field->isNullable)
-                return Error::badRequest(
-                    u"Field '%1' on object '%2' cannot be null"_s.arg(key, object.nameSingular));
+                return Error::badRequest(u"Field '%1' on object '%2' cannot be null"_s.arg(key, object.nameSingular));
             auto converted = convertScalar(field->scalarKind(), value, FieldPath{object, key}, &field->options,
                                            field->type == FieldType::Array);
             if (!converted)
@@ -376,8 +375,8 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
                 subValue = stripTrailingSlash(subValue.toString());
             if (field->type == FieldType::Links && subs[s].name == "secondaryLinks"_L1)
                 subValue = normalizeLinks(subValue);
-            auto converted = convertScalar(subs[s].kind, subValue, FieldPath{object, key + u'.' + sub.key()},
-                                           nullptr, subs[s].kind == ValueKind::Json && field->type != FieldType::Actor);
+            auto converted = convertScalar(subs[s].kind, subValue, FieldPath{object, key + u'.' + sub.key()}, nullptr,
+                                           subs[s].kind == ValueKind::Json && field->type != FieldType::Actor);
             if (!converted)
                 return converted.error();
             if (converted->isNull() && subs[s].textDefaultEmpty)
@@ -418,9 +417,8 @@ Error RecordService::mapWriteError(const ObjectMetadata &object, const Error &er
         QString path = column;
         if (const StorageColumn *c = object.column(column)) {
             const FieldMetadata &f = object.fields[c->fieldIndex];
-            path = c->subFieldIndex >= 0
-                       ? f.name + u'.' + QString(compositeSubFields(f.type)[c->subFieldIndex].name)
-                       : f.name;
+            path = c->subFieldIndex >= 0 ? f.name + u'.' + QString(compositeSubFields(f.type)[c->subFieldIndex].name)
+                                         : f.name;
         }
         return Error::badRequest(
             u"Value of field '%1' on object '%2' is already used by another record"_s.arg(path, object.nameSingular),
@@ -534,8 +532,8 @@ Result<std::vector<Record>> RecordService::readByIds(const DataModel &model, con
         const QString sql = n == 1 ? (deletedClause.isEmpty() ? object.sql.selectById
                                                               : object.sql.selectById + deletedClause)
                                    : u"SELECT %1 FROM %2 WHERE %3 IN (%4)%5"_s.arg(
-                                         selectColumns(object), dialect.quote(object.tableName()),
-                                         dialect.quote(u"id"_s), placeholders(n), deletedClause);
+                                       selectColumns(object), dialect.quote(object.tableName()), dialect.quote(u"id"_s),
+                                       placeholders(n), deletedClause);
         auto rows = db.exec(sql, binds);
         if (!rows)
             return rows.error();
@@ -617,12 +615,12 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
                                         ? u" AND %1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s))
                                         : QString();
             // At most api.pageSizeMax children per parent, ordered by id (a nested page).
-            const QString sql =
-                u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
-                "WHERE %2 IN (%5)%6) AS t WHERE vingt_rn <= %7 ORDER BY %2, %3"_s.arg(
-                    selectColumns(*target), dialect.quote(joinColumn), dialect.quote(u"id"_s),
-                    dialect.quote(target->tableName()), placeholders(n), deleted)
-                    .arg(pageMax);
+            const QString sql
+                = u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
+                  "WHERE %2 IN (%5)%6) AS t WHERE vingt_rn <= %7 ORDER BY %2, %3"_s
+                      .arg(selectColumns(*target), dialect.quote(joinColumn), dialect.quote(u"id"_s),
+                           dialect.quote(target->tableName()), placeholders(n), deleted)
+                      .arg(pageMax);
             auto rows = db.exec(sql, binds);
             if (!rows)
                 return rows.error();
@@ -637,6 +635,80 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
     return {};
 }
 
+namespace {
+
+/// The WHERE of a read (§1.4): the bound filter, and `deletedAt IS NULL` unless the filter mentions deletedAt.
+Result<std::optional<SqlFragment>> readWhere(const std::optional<FilterNode> &filter, const ObjectMetadata &object,
+                                             const SqlDialect &dialect)
+{
+    QStringList whereParts;
+    QVariantList whereBinds;
+    if (filter) {
+        auto bound = bindFilter(*filter, object, dialect);
+        if (!bound)
+            return bound.error();
+        if (!bound->sql.isEmpty()) {
+            whereParts << bound->sql;
+            whereBinds << bound->binds;
+        }
+    }
+    if (object.column(u"deletedAt"_s) && !(filter && mentionsField(*filter, u"deletedAt")))
+        whereParts << u"%1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s));
+    if (whereParts.isEmpty())
+        return std::optional<SqlFragment>();
+    return std::optional<SqlFragment>(SqlFragment{
+        whereParts.size() == 1 ? whereParts.front() : u"("_s + whereParts.join(u") AND ("_s) + u')', whereBinds});
+}
+
+/// Decodes and validates the `after` / `before` cursors of a page (§1.5).
+Result<void> readCursors(const QString &startingAfter, const QString &endingBefore,
+                         const std::vector<ResolvedOrder> &order, PageQuery &query)
+{
+    if (!startingAfter.isEmpty() && !endingBefore.isEmpty())
+        return Error::badRequest(u"Cannot provide both before and after"_s);
+    if (!startingAfter.isEmpty()) {
+        auto cursor = decodeCursor(startingAfter);
+        if (!cursor)
+            return cursor.error();
+        VINGT_TRY(validateCursor(*cursor, order));
+        query.after = cursor.value();
+    }
+    if (!endingBefore.isEmpty()) {
+        auto cursor = decodeCursor(endingBefore);
+        if (!cursor)
+            return cursor.error();
+        VINGT_TRY(validateCursor(*cursor, order));
+        query.before = cursor.value();
+    }
+    return {};
+}
+
+/// Cuts the extra row read past a page, restores the order of a backward read, sets the page flags and cursors.
+void finishPage(RecordPage &page, const ObjectMetadata &object, const std::vector<ResolvedOrder> &order, int limit,
+                bool backward)
+{
+    const bool more = int(page.records.size()) > limit;
+    if (more)
+        page.records.resize(std::size_t(limit));
+    if (backward)
+        std::reverse(page.records.begin(), page.records.end());
+    page.hasNextPage = !backward && more;
+    page.hasPreviousPage = backward && more;
+    page.cursors.reserve(page.records.size());
+    for (const Record &record : page.records) {
+        QJsonObject values;
+        for (const ResolvedOrder &term : order) {
+            const int c = object.columnIndexByName.value(term.column, -1);
+            if (c >= 0)
+                values.insert(term.column,
+                              cursorValue(object.columns[std::size_t(c)].kind, record.values[std::size_t(c)]));
+        }
+        page.cursors.push_back(QString::fromLatin1(encodeCursor(values)));
+    }
+}
+
+} // namespace
+
 Result<RecordPage> RecordService::findMany(const DataModel &model, const FindManyRequest &request, const Actor &actor)
 {
     const ObjectMetadata &object = *request.object;
@@ -650,32 +722,16 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
     if (!request.startingAfter.isEmpty() && !request.endingBefore.isEmpty())
         return Error::badRequest(u"Cannot provide both before and after"_s);
 
-    QStringList whereParts;
-    QVariantList whereBinds;
-    if (request.filter) {
-        auto bound = bindFilter(*request.filter, object, dialect);
-        if (!bound)
-            return bound.error();
-        if (!bound->sql.isEmpty()) {
-            whereParts << bound->sql;
-            whereBinds << bound->binds;
-        }
-    }
-    // §1.4: soft-deleted rows are excluded unless the filter mentions deletedAt.
-    if (object.column(u"deletedAt"_s) && !(request.filter && mentionsField(*request.filter, u"deletedAt")))
-        whereParts << u"%1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s));
-    std::optional<SqlFragment> where;
-    if (!whereParts.isEmpty())
-        where = SqlFragment{whereParts.size() == 1 ? whereParts.front() : u"("_s + whereParts.join(u") AND ("_s) + u')',
-                            whereBinds};
-
+    auto where = readWhere(request.filter, object, dialect);
+    if (!where)
+        return where.error();
     auto order = resolveOrder(request.orderBy, object);
     if (!order)
         return order.error();
 
     RecordPage page;
     {
-        const SqlFragment countSql = count(object, where, dialect);
+        const SqlFragment countSql = count(object, *where, dialect);
         auto counted = db.cachedCount(countSql.sql, countSql.binds);
         if (!counted)
             return counted.error();
@@ -688,50 +744,103 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
     query.object = &object;
     for (const StorageColumn &column : object.columns)
         query.columns << column.name;
-    query.where = where;
+    query.where = *where;
     query.order = *order;
     query.limit = request.limit;
     query.offset = request.offset;
-    if (!request.startingAfter.isEmpty()) {
-        auto cursor = decodeCursor(request.startingAfter);
-        if (!cursor)
-            return cursor.error();
-        VINGT_TRY(validateCursor(*cursor, *order));
-        query.after = cursor.value();
-    }
-    if (!request.endingBefore.isEmpty()) {
-        auto cursor = decodeCursor(request.endingBefore);
-        if (!cursor)
-            return cursor.error();
-        VINGT_TRY(validateCursor(*cursor, *order));
-        query.before = cursor.value();
-    }
+    query.backward = request.backward;
+    VINGT_TRY(readCursors(request.startingAfter, request.endingBefore, *order, query));
     const SqlFragment select = selectPage(query, dialect);
     auto rows = db.exec(select.sql, select.binds);
     if (!rows)
         return rows.error();
     while (rows->next())
         page.records.push_back(readRecord(*rows, object));
-    const bool more = int(page.records.size()) > request.limit;
-    if (more)
-        page.records.resize(std::size_t(request.limit));
-    const bool backward = query.before.has_value();
-    if (backward)
-        std::reverse(page.records.begin(), page.records.end());
-    page.hasNextPage = !backward && more;
-    page.hasPreviousPage = backward && more;
-    for (const Record &record : page.records) {
-        QJsonObject values;
-        for (const ResolvedOrder &term : *order) {
-            const int c = object.columnIndexByName.value(term.column, -1);
-            if (c >= 0)
-                values.insert(term.column, cursorValue(object.columns[std::size_t(c)].kind, record.values[std::size_t(c)]));
-        }
-        page.cursors.push_back(QString::fromLatin1(encodeCursor(values)));
-    }
+    finishPage(page, object, *order, request.limit, (query.before || query.backward) && !query.after);
     if (request.depth > 0)
         VINGT_TRY(loadRelations(model, object, page.records, policy));
     return page;
+}
+
+Result<QHash<QString, RecordPage>> RecordService::findRelatedPages(const RelatedPagesRequest &request,
+                                                                   const Actor &actor)
+{
+    const ObjectMetadata &object = *request.object;
+    const AccessPolicy *policy = actor.restrictions();
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    VINGT_TRY(requireReadable(policy, object, request.filter));
+    for (const OrderTerm &term : request.orderBy)
+        VINGT_TRY(requireReadable(policy, object, term.field));
+    Database &db = m_workspace.database();
+    const SqlDialect &dialect = db.dialect();
+    auto where = readWhere(request.filter, object, dialect);
+    if (!where)
+        return where.error();
+    auto order = resolveOrder(request.orderBy, object);
+    if (!order)
+        return order.error();
+    PageQuery keyset;
+    VINGT_TRY(readCursors(request.startingAfter, request.endingBefore, *order, keyset));
+    const bool backward = (keyset.before || request.backward) && !keyset.after;
+    const int jcIndex = object.columnIndexByName.value(request.joinColumn, -1);
+    if (jcIndex < 0)
+        return Error::internal(u"no join column %1 on %2"_s.arg(request.joinColumn, object.nameSingular));
+
+    QHash<QString, RecordPage> pages;
+    for (const QString &id : request.parentIds)
+        pages.insert(id, RecordPage{});
+    const QString jc = dialect.quote(request.joinColumn);
+    const QString table = dialect.quote(object.tableName());
+    constexpr qsizetype kChunk = 500;
+    const qsizetype total = qsizetype(request.parentIds.size());
+    for (qsizetype start = 0; start < total; start += kChunk) {
+        const qsizetype n = std::min<qsizetype>(kChunk, total - start);
+        QVariantList parentBinds;
+        for (qsizetype i = 0; i < n; ++i)
+            parentBinds << request.parentIds[std::size_t(start + i)];
+        const SqlFragment inParents{u"%1 IN (%2)"_s.arg(jc, placeholders(n)), parentBinds};
+        std::vector<SqlFragment> countParts{inParents};
+        if (*where)
+            countParts.push_back(**where);
+        const SqlFragment countWhere = sqlAnd(countParts);
+        auto counted = db.exec(u"SELECT %1, COUNT(*) FROM %2 WHERE %3 GROUP BY %1"_s.arg(jc, table, countWhere.sql),
+                               countWhere.binds);
+        if (!counted)
+            return counted.error();
+        while (counted->next())
+            pages[counted->value(0).toString()].totalCount = counted->value(1).toLongLong();
+        if (request.limit <= 0)
+            continue;
+        std::vector<SqlFragment> pageParts = countParts;
+        if (keyset.after)
+            pageParts.push_back(keysetPredicate(*order, *keyset.after, dialect));
+        if (keyset.before)
+            pageParts.push_back(keysetPredicate(reversedOrder(*order), *keyset.before, dialect));
+        const SqlFragment pageWhere = sqlAnd(pageParts);
+        const QString sql
+            = u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
+              "WHERE %5) AS t WHERE vingt_rn <= %6 ORDER BY %2, vingt_rn"_s.arg(
+                  selectColumns(object), jc, orderByClause(backward ? reversedOrder(*order) : *order, dialect), table,
+                  pageWhere.sql, QString::number(qint64(request.limit) + 1));
+        auto rows = db.exec(sql, pageWhere.binds);
+        if (!rows)
+            return rows.error();
+        while (rows->next()) {
+            Record child = readRecord(*rows, object);
+            pages[child.values[std::size_t(jcIndex)].toString()].records.push_back(std::move(child));
+        }
+    }
+    for (RecordPage &page : pages)
+        finishPage(page, object, *order, request.limit, backward);
+    return pages;
+}
+
+Result<std::vector<Record>> RecordService::findByIds(const DataModel &model, const ObjectMetadata &object,
+                                                     const std::vector<QString> &ids, const Actor &actor)
+{
+    const AccessPolicy *policy = actor.restrictions();
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    return readByIds(model, object, ids, 0, false, policy);
 }
 
 Result<Record> RecordService::findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
@@ -784,7 +893,7 @@ Result<void> RecordService::updateRow(const ObjectMetadata &object, const QStrin
     }
     binds << id;
     auto rows = db.exec(u"UPDATE %1 SET %2 WHERE %3=?"_s.arg(dialect.quote(object.tableName()), sets.join(u','),
-                                                            dialect.quote(u"id"_s)),
+                                                             dialect.quote(u"id"_s)),
                         binds);
     if (!rows)
         return mapWriteError(object, rows.error());
@@ -813,9 +922,7 @@ void applyCreateDefaults(const ObjectMetadata &object, std::vector<std::pair<int
         } else if (!field.isManyToOne()) {
             const QJsonValue def = field.unquotedDefault();
             switch (column.kind) {
-            case ValueKind::Text:
-                value = def.isString() ? def.toString() : QString();
-                break;
+            case ValueKind::Text: value = def.isString() ? def.toString() : QString(); break;
             case ValueKind::Select:
                 if (def.isString())
                     value = def.toString();
@@ -850,7 +957,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     if (inputs.isEmpty())
         return Error::badRequest(u"Input must not be empty"_s);
     if (inputs.size() > cap)
-        return Error::badRequest(u"Maximum number of records to upsert is %1."_s.arg(cap), u"TOO_MANY_RECORDS_TO_UPDATE"_s);
+        return Error::badRequest(u"Maximum number of records to upsert is %1."_s.arg(cap),
+                                 u"TOO_MANY_RECORDS_TO_UPDATE"_s);
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
 
@@ -860,8 +968,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     converted.reserve(std::size_t(inputs.size()));
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         if (!inputs[i].isObject())
-            return Error::badRequest(u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(
-                json::typeName(inputs[i])));
+            return Error::badRequest(
+                u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(json::typeName(inputs[i])));
         auto values = convertInput(model, object, inputs[i].toObject(), true, actor, now);
         if (!values)
             return values.error();
@@ -913,8 +1021,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                 }
                 if (!conditions.isEmpty()) {
                     auto rows = db.exec(u"SELECT %1 FROM %2 WHERE %3 LIMIT 3"_s.arg(dialect.quote(u"id"_s),
-                                                                                     dialect.quote(object.tableName()),
-                                                                                     conditions.join(u" OR "_s)),
+                                                                                    dialect.quote(object.tableName()),
+                                                                                    conditions.join(u" OR "_s)),
                                         binds);
                     if (!rows)
                         return rows.error();
@@ -930,8 +1038,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                         // Update with the supplied fields only; createdBy stays as it was.
                         WriteValues update;
                         const FieldMetadata *createdBy = object.field(u"createdBy"_s);
-                        const int createdByFirst =
-                            createdBy ? object.fieldFirstColumn[std::size_t(createdBy - object.fields.data())] : -1;
+                        const int createdByFirst
+                            = createdBy ? object.fieldFirstColumn[std::size_t(createdBy - object.fields.data())] : -1;
                         for (const auto &[c, v] : values.columns) {
                             if (c == idColumn || (createdByFirst >= 0 && c >= createdByFirst && c < createdByFirst + 4))
                                 continue;
@@ -944,7 +1052,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                 }
             }
             std::vector<std::pair<int, QVariant>> extra;
-            applyCreateDefaults(object, extra, [&values](int c) { return values.find(c); }, now);
+            applyCreateDefaults(
+                object, extra, [&values](int c) { return values.find(c); }, now);
             for (auto &[c, v] : extra)
                 values.set(c, std::move(v));
             if (const QVariant *position = positionColumn >= 0 ? values.find(positionColumn) : nullptr;
@@ -1085,9 +1194,8 @@ Result<Record> RecordService::deleteOne(const DataModel &model, const ObjectMeta
                 last.values[std::size_t(c)] = now;
             return {};
         }
-        auto rows = db.exec(u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()),
-                                                                 dialect.quote(u"id"_s)),
-                            {id});
+        auto rows = db.exec(
+            u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()), dialect.quote(u"id"_s)), {id});
         if (!rows)
             return mapWriteError(object, rows.error());
         return {};
@@ -1132,9 +1240,9 @@ Result<std::vector<Record>> RecordService::deleteMany(const DataModel &model, co
                 if (deletedColumn >= 0)
                     record.values[std::size_t(deletedColumn)] = now;
             } else {
-                auto rows = db.exec(u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()),
-                                                                         dialect.quote(u"id"_s)),
-                                    {record.id()});
+                auto rows = db.exec(
+                    u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()), dialect.quote(u"id"_s)),
+                    {record.id()});
                 if (!rows)
                     return mapWriteError(object, rows.error());
             }
@@ -1158,10 +1266,10 @@ Result<Record> RecordService::restoreOne(const DataModel &model, const ObjectMet
             return existing.error();
         if (existing->empty())
             return Error::notFound();
-        auto rows = db.exec(u"UPDATE %1 SET %2 = NULL WHERE %3 = ? AND %2 IS NOT NULL"_s.arg(
-                                dialect.quote(object.tableName()), dialect.quote(u"deletedAt"_s),
-                                dialect.quote(u"id"_s)),
-                            {id});
+        auto rows = db.exec(
+            u"UPDATE %1 SET %2 = NULL WHERE %3 = ? AND %2 IS NOT NULL"_s.arg(
+                dialect.quote(object.tableName()), dialect.quote(u"deletedAt"_s), dialect.quote(u"id"_s)),
+            {id});
         if (!rows)
             return mapWriteError(object, rows.error());
         return {};

@@ -6,6 +6,7 @@
 #include "query/orderby.h"
 #include "services/actor.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QVariant>
@@ -22,9 +23,9 @@ class Workspace;
 struct Record {
     std::vector<QVariant> values;
     struct Relation {
-        int fieldIndex = -1;                 ///< the relation field on the parent object
+        int fieldIndex = -1;                    ///< the relation field on the parent object
         const ObjectMetadata *object = nullptr; ///< the related records' object
-        bool single = false;                 ///< MANY_TO_ONE: at most one record (null when none)
+        bool single = false;                    ///< MANY_TO_ONE: at most one record (null when none)
         std::vector<Record> records;
     };
     std::vector<Relation> relations;
@@ -37,8 +38,8 @@ struct Projection {
     std::vector<int> fieldIndexes; ///< fields to write, in order; `id` always first
     int depth = 0;
     bool omitNullValues = false;
-    bool capped = false;           ///< the object has more fields than api.restMaxFieldsReturned
-    AccessPolicyPtr policy;        ///< field restrictions applied to depth-1 records; null = none (§6.2)
+    bool capped = false;    ///< the object has more fields than api.restMaxFieldsReturned
+    AccessPolicyPtr policy; ///< field restrictions applied to depth-1 records; null = none (§6.2)
 };
 
 /// @brief Arguments of a find-many (REST list, GraphQL connection).
@@ -46,11 +47,27 @@ struct FindManyRequest {
     const ObjectMetadata *object = nullptr;
     std::optional<FilterNode> filter;
     std::vector<OrderTerm> orderBy;
-    int limit = 60;                ///< already validated and clamped by the caller
-    QString startingAfter;         ///< cursor
-    QString endingBefore;          ///< cursor
+    int limit = 60;        ///< already validated and clamped by the caller
+    QString startingAfter; ///< cursor
+    QString endingBefore;  ///< cursor
     int offset = 0;
     int depth = 0;
+    bool backward = false; ///< read the last `limit` records (GraphQL `last` without `before`)
+};
+
+/// @brief One nested page per parent record (GraphQL ONE_TO_MANY connections): the children of every parent whose
+/// join column holds one of `parentIds`, each parent's page filtered, ordered and cut alike. Loaded with a constant
+/// number of statements whatever the number of parents (up to 500 per statement).
+struct RelatedPagesRequest {
+    const ObjectMetadata *object = nullptr; ///< the children's object
+    QString joinColumn;                     ///< the children's MANY_TO_ONE join column, e.g. `companyId`
+    std::vector<QString> parentIds;
+    std::optional<FilterNode> filter;
+    std::vector<OrderTerm> orderBy;
+    int limit = 60; ///< per parent, already validated and clamped
+    QString startingAfter;
+    QString endingBefore;
+    bool backward = false;
 };
 
 /// @brief A page of records with the connection data of §1.5.
@@ -78,6 +95,12 @@ public:
 
     [[nodiscard]] Result<RecordPage> findMany(const DataModel &model, const FindManyRequest &request,
                                               const Actor &actor);
+    /// Pages of children per parent id (parents without children get an empty page).
+    [[nodiscard]] Result<QHash<QString, RecordPage>> findRelatedPages(const RelatedPagesRequest &request,
+                                                                      const Actor &actor);
+    /// Live records by id in the order given (missing and soft-deleted ids are left out); read permission needed.
+    [[nodiscard]] Result<std::vector<Record>> findByIds(const DataModel &model, const ObjectMetadata &object,
+                                                        const std::vector<QString> &ids, const Actor &actor);
     /// A live record by id (soft-deleted → NotFound).
     [[nodiscard]] Result<Record> findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                          int depth, const Actor &actor);
@@ -99,8 +122,8 @@ public:
     [[nodiscard]] Result<Record> restoreOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                             const Actor &actor, int depth);
     [[nodiscard]] Result<std::vector<Record>> restoreMany(const DataModel &model, const ObjectMetadata &object,
-                                                          const std::optional<FilterNode> &filter,
-                                                          const Actor &actor, int depth);
+                                                          const std::optional<FilterNode> &filter, const Actor &actor,
+                                                          int depth);
 
     /// Validates `fields=` names and builds the projection (§1.8) of what `actor` may read (§6.2).
     [[nodiscard]] Result<Projection> projection(const ObjectMetadata &object, const std::optional<QStringList> &fields,
@@ -113,8 +136,8 @@ private:
                                                    const QJsonObject &input, bool forCreate, const Actor &actor,
                                                    const QString &now);
     [[nodiscard]] Result<std::vector<QString>> matchingIds(const ObjectMetadata &object,
-                                                           const std::optional<FilterNode> &filter,
-                                                           bool deletedOnly, int cap, const QString &capMessage);
+                                                           const std::optional<FilterNode> &filter, bool deletedOnly,
+                                                           int cap, const QString &capMessage);
     [[nodiscard]] Result<std::vector<Record>> readByIds(const DataModel &model, const ObjectMetadata &object,
                                                         const std::vector<QString> &ids, int depth, bool includeDeleted,
                                                         const AccessPolicy *policy);

@@ -19,7 +19,7 @@ namespace vingt {
 /// @brief Where a database lives: a SQLite file (PostgreSQL follows in its own issue).
 struct DatabaseConfig {
     QString driver = QStringLiteral("QSQLITE");
-    QString path;              ///< SQLite file
+    QString path; ///< SQLite file
     int busyTimeoutMs = 5000;
 };
 
@@ -46,8 +46,7 @@ public:
         : m_cached(std::move(other.m_cached))
         , m_owned(std::move(other.m_owned))
         , m_query(std::exchange(other.m_query, nullptr))
-    {
-    }
+    {}
     Rows &operator=(Rows &&) = delete;
     Rows(const Rows &) = delete;
     ~Rows()
@@ -99,6 +98,9 @@ public:
     [[nodiscard]] bool inTransaction();
     /// Quick liveness probe (SELECT 1).
     [[nodiscard]] bool ping();
+    /// Statements executed by exec() on the calling thread, over every Database (a monotonic counter). The GraphQL
+    /// endpoint reports the difference over one request to show that nested loads are batched.
+    [[nodiscard]] static quint64 statementsOnThisThread();
 
 private:
     struct ThreadConnection;
