@@ -157,12 +157,15 @@ Result<PageArgs> pageArgs(const QJsonObject &args, RequestContext &ctx)
     return out;
 }
 
-std::vector<InputValueConfig> connectionArgs(const ObjectTypeNames &names)
+/// The arguments of a connection field; `offset` (Vingt's choice, §2.1) on root plural queries only.
+std::vector<InputValueConfig> connectionArgs(const ObjectTypeNames &names, bool withOffset)
 {
-    return {{u"filter"_s, names.filter}, {u"orderBy"_s, u"[%1]"_s.arg(names.orderBy)},
-            {u"first"_s, u"Int"_s},      {u"last"_s, u"Int"_s},
-            {u"after"_s, u"String"_s},   {u"before"_s, u"String"_s},
-            {u"offset"_s, u"Int"_s}};
+    std::vector<InputValueConfig> args{{u"filter"_s, names.filter}, {u"orderBy"_s, u"[%1]"_s.arg(names.orderBy)},
+                                       {u"first"_s, u"Int"_s},      {u"last"_s, u"Int"_s},
+                                       {u"after"_s, u"String"_s},   {u"before"_s, u"String"_s}};
+    if (withOffset)
+        args.push_back({u"offset"_s, u"Int"_s});
+    return args;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -515,7 +518,7 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                 continue;
             const QString joinColumn = inverse->joinColumnName();
             const ObjectTypeNames targetNames = namesOf(*target);
-            FieldConfig relation{field.name, targetNames.connection, connectionArgs(targetNames)};
+            FieldConfig relation{field.name, targetNames.connection, connectionArgs(targetNames, false)};
             relation.batchResolve = [obj, fi, target, joinColumn](const BatchResolveParams &p) {
                 std::vector<FieldResult> out;
                 RequestContext &ctx = requestContext(p.context);
@@ -597,38 +600,33 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                            const EdgeRef *edge = p.source.as<EdgeRef>();
                            return edge ? Value(*edge->cursor) : Value();
                        }}}});
-    b.addObjectType(
-        {names.connection,
-         {{u"edges"_s,
-           u"[%1Edge!]!"_s.arg(names.node),
-           {},
-           [](const ResolveParams &p) -> FieldResult {
-               const PageData *page = p.source.as<PageData>();
-               std::vector<Value> items;
-               if (page) {
-                   items.reserve(page->edges.size());
-                   for (const EdgeRef &edge : page->edges)
-                       items.push_back(Value::borrowed(&edge));
-               }
-               return Value::list(std::move(items));
-           }},
-          {u"pageInfo"_s,
-           u"PageInfo!"_s,
-           {},
-           [](const ResolveParams &p) -> FieldResult {
-               const PageData *page = p.source.as<PageData>();
-               if (!page)
-                   return Value();
-               const RecordPage &rp = page->page;
-               QJsonObject info{{u"hasNextPage"_s, rp.hasNextPage}, {u"hasPreviousPage"_s, rp.hasPreviousPage}};
-               info.insert(u"startCursor"_s, rp.cursors.empty() ? QJsonValue() : QJsonValue(rp.cursors.front()));
-               info.insert(u"endCursor"_s, rp.cursors.empty() ? QJsonValue() : QJsonValue(rp.cursors.back()));
-               return Value(info);
-           }},
-          {u"totalCount"_s, u"Int"_s, {}, [](const ResolveParams &p) -> FieldResult {
-               const PageData *page = p.source.as<PageData>();
-               return page ? Value(qint64(page->page.totalCount)) : Value();
-           }}}});
+    b.addObjectType({names.connection,
+                     {{u"edges"_s,
+                       u"[%1Edge!]!"_s.arg(names.node),
+                       {},
+                       [](const ResolveParams &p) -> FieldResult {
+                           const PageData *page = p.source.as<PageData>();
+                           std::vector<Value> items;
+                           if (page) {
+                               items.reserve(page->edges.size());
+                               for (const EdgeRef &edge : page->edges)
+                                   items.push_back(Value::borrowed(&edge));
+                           }
+                           return Value::list(std::move(items));
+                       }},
+                      {u"pageInfo"_s,
+                       u"PageInfo!"_s,
+                       {},
+                       [](const ResolveParams &p) -> FieldResult {
+                           const PageData *page = p.source.as<PageData>();
+                           if (!page)
+                               return Value();
+                           return pageInfo(page->page.hasNextPage, page->page.hasPreviousPage, page->page.cursors);
+                       }},
+                      {u"totalCount"_s, u"Int"_s, {}, [](const ResolveParams &p) -> FieldResult {
+                           const PageData *page = p.source.as<PageData>();
+                           return page ? Value(qint64(page->page.totalCount)) : Value();
+                       }}}});
     filter.push_back({u"and"_s, u"[%1]"_s.arg(names.filter)});
     filter.push_back({u"or"_s, u"[%1]"_s.arg(names.filter)});
     filter.push_back({u"not"_s, names.filter});
@@ -646,7 +644,7 @@ void addOperations(const ObjectMetadata &object, const ObjectTypeNames &names, s
     const QString singular = pascal(object.nameSingular);
     const QString plural = pascal(object.namePlural);
 
-    FieldConfig list{object.namePlural, names.connection, connectionArgs(names)};
+    FieldConfig list{object.namePlural, names.connection, connectionArgs(names, true)};
     list.resolve = [obj](const ResolveParams &p) -> FieldResult {
         RequestContext &ctx = requestContext(p.context);
         auto args = pageArgs(p.args, ctx);
@@ -796,6 +794,14 @@ const PageData *RequestContext::holdPage(RecordPage page)
     for (std::size_t i = 0; i < data->page.records.size(); ++i)
         data->edges.push_back({&data->page.records[i], &data->page.cursors[i]});
     return hold(std::move(data));
+}
+
+graphql::Value pageInfo(bool hasNextPage, bool hasPreviousPage, const std::vector<QString> &cursors)
+{
+    QJsonObject info{{u"hasNextPage"_s, hasNextPage}, {u"hasPreviousPage"_s, hasPreviousPage}};
+    info.insert(u"startCursor"_s, cursors.empty() ? QJsonValue() : QJsonValue(cursors.front()));
+    info.insert(u"endCursor"_s, cursors.empty() ? QJsonValue() : QJsonValue(cursors.back()));
+    return info;
 }
 
 RequestContext &requestContext(const std::any &context)

@@ -261,41 +261,37 @@ void addConnectionTypes(graphql::SchemaBuilder &b, const QString &node)
                            const MetaEdge *edge = p.source.as<MetaEdge>();
                            return edge ? Value(edge->page->ids[std::size_t(edge->index)]) : Value();
                        }}}});
-    b.addObjectType(
-        {node + u"Connection"_s,
-         {{u"edges"_s,
-           u"[%1Edge!]!"_s.arg(node),
-           {},
-           [](const ResolveParams &p) -> FieldResult {
-               const MetaPage *page = p.source.as<MetaPage>();
-               std::vector<Value> items;
-               if (page) {
-                   RequestContext &ctx = requestContext(p.context);
-                   auto edges = std::make_shared<std::vector<MetaEdge>>();
-                   for (int i = 0; i < int(page->items.size()); ++i)
-                       edges->push_back({page, i});
-                   const auto *held = ctx.hold(std::move(edges));
-                   for (const MetaEdge &edge : *held)
-                       items.push_back(Value::borrowed(&edge));
-               }
-               return Value::list(std::move(items));
-           }},
-          {u"pageInfo"_s,
-           u"PageInfo!"_s,
-           {},
-           [](const ResolveParams &p) -> FieldResult {
-               const MetaPage *page = p.source.as<MetaPage>();
-               if (!page)
-                   return Value();
-               QJsonObject info{{u"hasNextPage"_s, page->hasNextPage}, {u"hasPreviousPage"_s, page->hasPreviousPage}};
-               info.insert(u"startCursor"_s, page->ids.empty() ? QJsonValue() : QJsonValue(page->ids.front()));
-               info.insert(u"endCursor"_s, page->ids.empty() ? QJsonValue() : QJsonValue(page->ids.back()));
-               return Value(info);
-           }},
-          {u"totalCount"_s, u"Int!"_s, {}, [](const ResolveParams &p) -> FieldResult {
-               const MetaPage *page = p.source.as<MetaPage>();
-               return page ? Value(page->totalCount) : Value();
-           }}}});
+    b.addObjectType({node + u"Connection"_s,
+                     {{u"edges"_s,
+                       u"[%1Edge!]!"_s.arg(node),
+                       {},
+                       [](const ResolveParams &p) -> FieldResult {
+                           const MetaPage *page = p.source.as<MetaPage>();
+                           std::vector<Value> items;
+                           if (page) {
+                               RequestContext &ctx = requestContext(p.context);
+                               auto edges = std::make_shared<std::vector<MetaEdge>>();
+                               for (int i = 0; i < int(page->items.size()); ++i)
+                                   edges->push_back({page, i});
+                               const auto *held = ctx.hold(std::move(edges));
+                               for (const MetaEdge &edge : *held)
+                                   items.push_back(Value::borrowed(&edge));
+                           }
+                           return Value::list(std::move(items));
+                       }},
+                      {u"pageInfo"_s,
+                       u"PageInfo!"_s,
+                       {},
+                       [](const ResolveParams &p) -> FieldResult {
+                           const MetaPage *page = p.source.as<MetaPage>();
+                           if (!page)
+                               return Value();
+                           return pageInfo(page->hasNextPage, page->hasPreviousPage, page->ids);
+                       }},
+                      {u"totalCount"_s, u"Int!"_s, {}, [](const ResolveParams &p) -> FieldResult {
+                           const MetaPage *page = p.source.as<MetaPage>();
+                           return page ? Value(page->totalCount) : Value();
+                       }}}});
 }
 
 std::vector<const FieldMetadata *> fieldsMatching(RequestContext &ctx, const ObjectMetadata *only,

@@ -58,6 +58,9 @@ struct RequestContext {
     const PageData *holdPage(RecordPage page);
 };
 
+/// A `PageInfo` value (§2.2): the flags and the first and last cursors of a page (null when it is empty).
+[[nodiscard]] graphql::Value pageInfo(bool hasNextPage, bool hasPreviousPage, const std::vector<QString> &cursors);
+
 /// The request context inside a resolver's `context`.
 [[nodiscard]] RequestContext &requestContext(const std::any &context);
 
