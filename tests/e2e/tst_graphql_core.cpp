@@ -585,6 +585,41 @@ private Q_SLOTS:
         QCOMPARE(denied.value(u"errors.0.extensions.userFriendlyMessage"_s).toString(),
                  u"You do not have permission to perform this action."_s);
         QVERIFY(denied.value(u"data.createPerson"_s).isNull());
+
+        // An unreadable field (§6.2): selecting it is FORBIDDEN, never silently dropped; other fields still read.
+        const HttpResponse fields = m_http.post(
+            u"/metadata"_s,
+            QJsonObject{{"query", "{ objects(paging:{first:100}, filter:{isCustom:{is:false}}){ edges{ node{ "
+                                  "nameSingular id fields(paging:{first:100}){ edges{ node{ id name } } } } } } }"}});
+        QString personId;
+        QString cityId;
+        for (const QJsonValue &edge : fields.value(u"data.objects.edges"_s).toArray()) {
+            const QJsonObject node = edge.toObject().value(u"node"_s).toObject();
+            if (node.value(u"nameSingular"_s).toString() != "person"_L1)
+                continue;
+            personId = node.value(u"id"_s).toString();
+            for (const QJsonValue &f : at(node, u"fields.edges"_s).toArray()) {
+                if (at(f.toObject(), u"node.name"_s).toString() == "city"_L1)
+                    cityId = at(f.toObject(), u"node.id"_s).toString();
+            }
+        }
+        QVERIFY2(!personId.isEmpty() && !cityId.isEmpty(), qPrintable(fields.describe()));
+        E2E_STATUS(m_http.put(u"/rest/metadata/roles/%1/fieldPermissions"_s.arg(
+                                  role.value(u"data.createOneRole.id"_s).toString()),
+                              QJsonObject{{"fieldPermissions", QJsonArray{QJsonObject{{"objectMetadataId", personId},
+                                                                                      {"fieldMetadataId", cityId},
+                                                                                      {"canReadFieldValue", false}}}}}),
+                   200);
+        GQL_OK(m_http.post(u"/graphql"_s,
+                           QJsonObject{{"query", "mutation{ createPerson(data:{jobTitle:\"x\"}){ id } }"}}));
+        const HttpResponse hidden = readOnly.post(
+            u"/graphql"_s, QJsonObject{{"query", "{ people(first:1){ edges{ node{ id city } } } }"}});
+        GQL_ERROR(hidden, "FORBIDDEN", "Entity performing the request does not have permission");
+        GQL_OK(readOnly.post(u"/graphql"_s,
+                             QJsonObject{{"query", "{ people(first:1){ edges{ node{ id jobTitle } } } }"}}));
+        const HttpResponse filtered = readOnly.post(
+            u"/graphql"_s, QJsonObject{{"query", "{ people(filter:{city:{eq:\"x\"}}){ totalCount } }"}});
+        GQL_ERROR(filtered, "FORBIDDEN", "Entity performing the request does not have permission");
     }
 
     void rateLimitedPerRootField()
