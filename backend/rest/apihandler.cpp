@@ -28,8 +28,12 @@ Route classify(const QByteArray &rawPath)
     Route route;
     route.decodedPath = QString::fromUtf8(QByteArray::fromPercentEncoding(rawPath));
     const QString &p = route.decodedPath;
-    auto below = [&p](QLatin1StringView prefix) { return p.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts); };
-    auto under = [&p](QLatin1StringView prefix) { return p == prefix || p.startsWith(prefix + u'/'); };
+    auto below = [&p](QLatin1StringView prefix) {
+        return p.mid(prefix.size()).split(u'/', Qt::SkipEmptyParts);
+    };
+    auto under = [&p](QLatin1StringView prefix) {
+        return p == prefix || p.startsWith(prefix + u'/');
+    };
     if (under("/healthz"_L1)) {
         route.surface = Surface::Health;
         route.segments = below("/healthz"_L1);
@@ -201,15 +205,19 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
 
 } // namespace
 
-ApiHandler::ApiHandler(Instance &instance) : m_instance(instance), m_authenticator(instance), m_graphql(m_authenticator)
-{}
+ApiHandler::ApiHandler(Instance &instance)
+    : m_instance(instance)
+    , m_authenticator(instance)
+    , m_graphql(m_authenticator)
+{
+}
 
 std::optional<http::Response> ApiHandler::precheck(const http::Request &request)
 {
     const Route route = classify(request.path);
     if (route.surface == Surface::None) {
-        return errorResponse(
-            Error::notFound(u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), route.decodedPath)));
+        return errorResponse(Error::notFound(
+            u"Cannot %1 %2"_s.arg(QString::fromLatin1(request.method), route.decodedPath)));
     }
     return checkMethod(request, route);
 }
@@ -219,10 +227,10 @@ http::Response ApiHandler::handle(const http::Request &request)
     if (auto early = precheck(request))
         return *early;
     const Route route = classify(request.path);
-    if (!request.body.isEmpty() && request.hasHeader("content-type")
-        && !isJsonMediaType(request.header("content-type"))) {
-        return errorResponse(
-            Error::badRequest(u"Unsupported Content-Type '%1': send Content-Type: application/json"_s.arg(
+    if (!request.body.isEmpty() && request.hasHeader("content-type") &&
+        !isJsonMediaType(request.header("content-type"))) {
+        return errorResponse(Error::badRequest(
+            u"Unsupported Content-Type '%1': send Content-Type: application/json"_s.arg(
                 QString::fromLatin1(request.header("content-type")))));
     }
     if (route.surface == Surface::Health)
@@ -234,8 +242,9 @@ http::Response ApiHandler::handle(const http::Request &request)
     const MetadataRoute metadata = metadataRoute(route);
     if (route.surface != Surface::Core && metadata.allowed.isEmpty()) {
         // Served by later parts of Vingt (the rest of the Metadata API, OpenAPI); say so plainly.
-        return errorResponse(Error::notFound(u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
-            QString::fromLatin1(request.method), route.decodedPath)));
+        return errorResponse(Error::notFound(
+            u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
+                QString::fromLatin1(request.method), route.decodedPath)));
     }
     http::Response response = serveAuthenticated(m_authenticator, request, route.surface == Surface::Core, route,
                                                  metadata);

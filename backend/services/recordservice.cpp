@@ -341,7 +341,8 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
         const auto subs = compositeSubFields(field->type);
         if (subs.empty()) {
             if (value.isNull() && !field->isNullable)
-                return Error::badRequest(u"Field '%1' on object '%2' cannot be null"_s.arg(key, object.nameSingular));
+                return Error::badRequest(
+                    u"Field '%1' on object '%2' cannot be null"_s.arg(key, object.nameSingular));
             auto converted = convertScalar(field->scalarKind(), value, FieldPath{object, key}, &field->options,
                                            field->type == FieldType::Array);
             if (!converted)
@@ -375,8 +376,8 @@ Result<RecordService::WriteValues> RecordService::convertInput(const DataModel &
                 subValue = stripTrailingSlash(subValue.toString());
             if (field->type == FieldType::Links && subs[s].name == "secondaryLinks"_L1)
                 subValue = normalizeLinks(subValue);
-            auto converted = convertScalar(subs[s].kind, subValue, FieldPath{object, key + u'.' + sub.key()}, nullptr,
-                                           subs[s].kind == ValueKind::Json && field->type != FieldType::Actor);
+            auto converted = convertScalar(subs[s].kind, subValue, FieldPath{object, key + u'.' + sub.key()},
+                                           nullptr, subs[s].kind == ValueKind::Json && field->type != FieldType::Actor);
             if (!converted)
                 return converted.error();
             if (converted->isNull() && subs[s].textDefaultEmpty)
@@ -417,8 +418,9 @@ Error RecordService::mapWriteError(const ObjectMetadata &object, const Error &er
         QString path = column;
         if (const StorageColumn *c = object.column(column)) {
             const FieldMetadata &f = object.fields[c->fieldIndex];
-            path = c->subFieldIndex >= 0 ? f.name + u'.' + QString(compositeSubFields(f.type)[c->subFieldIndex].name)
-                                         : f.name;
+            path = c->subFieldIndex >= 0
+                       ? f.name + u'.' + QString(compositeSubFields(f.type)[c->subFieldIndex].name)
+                       : f.name;
         }
         return Error::badRequest(
             u"Value of field '%1' on object '%2' is already used by another record"_s.arg(path, object.nameSingular),
@@ -532,8 +534,8 @@ Result<std::vector<Record>> RecordService::readByIds(const DataModel &model, con
         const QString sql = n == 1 ? (deletedClause.isEmpty() ? object.sql.selectById
                                                               : object.sql.selectById + deletedClause)
                                    : u"SELECT %1 FROM %2 WHERE %3 IN (%4)%5"_s.arg(
-                                       selectColumns(object), dialect.quote(object.tableName()), dialect.quote(u"id"_s),
-                                       placeholders(n), deletedClause);
+                                         selectColumns(object), dialect.quote(object.tableName()),
+                                         dialect.quote(u"id"_s), placeholders(n), deletedClause);
         auto rows = db.exec(sql, binds);
         if (!rows)
             return rows.error();
@@ -615,12 +617,12 @@ Result<void> RecordService::loadRelations(const DataModel &model, const ObjectMe
                                         ? u" AND %1 IS NULL"_s.arg(dialect.quote(u"deletedAt"_s))
                                         : QString();
             // At most api.pageSizeMax children per parent, ordered by id (a nested page).
-            const QString sql
-                = u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
-                  "WHERE %2 IN (%5)%6) AS t WHERE vingt_rn <= %7 ORDER BY %2, %3"_s
-                      .arg(selectColumns(*target), dialect.quote(joinColumn), dialect.quote(u"id"_s),
-                           dialect.quote(target->tableName()), placeholders(n), deleted)
-                      .arg(pageMax);
+            const QString sql =
+                u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
+                "WHERE %2 IN (%5)%6) AS t WHERE vingt_rn <= %7 ORDER BY %2, %3"_s.arg(
+                    selectColumns(*target), dialect.quote(joinColumn), dialect.quote(u"id"_s),
+                    dialect.quote(target->tableName()), placeholders(n), deleted)
+                    .arg(pageMax);
             auto rows = db.exec(sql, binds);
             if (!rows)
                 return rows.error();
@@ -893,7 +895,7 @@ Result<void> RecordService::updateRow(const ObjectMetadata &object, const QStrin
     }
     binds << id;
     auto rows = db.exec(u"UPDATE %1 SET %2 WHERE %3=?"_s.arg(dialect.quote(object.tableName()), sets.join(u','),
-                                                             dialect.quote(u"id"_s)),
+                                                            dialect.quote(u"id"_s)),
                         binds);
     if (!rows)
         return mapWriteError(object, rows.error());
@@ -922,7 +924,9 @@ void applyCreateDefaults(const ObjectMetadata &object, std::vector<std::pair<int
         } else if (!field.isManyToOne()) {
             const QJsonValue def = field.unquotedDefault();
             switch (column.kind) {
-            case ValueKind::Text: value = def.isString() ? def.toString() : QString(); break;
+            case ValueKind::Text:
+                value = def.isString() ? def.toString() : QString();
+                break;
             case ValueKind::Select:
                 if (def.isString())
                     value = def.toString();
@@ -957,8 +961,7 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     if (inputs.isEmpty())
         return Error::badRequest(u"Input must not be empty"_s);
     if (inputs.size() > cap)
-        return Error::badRequest(u"Maximum number of records to upsert is %1."_s.arg(cap),
-                                 u"TOO_MANY_RECORDS_TO_UPDATE"_s);
+        return Error::badRequest(u"Maximum number of records to upsert is %1."_s.arg(cap), u"TOO_MANY_RECORDS_TO_UPDATE"_s);
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
 
@@ -968,8 +971,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
     converted.reserve(std::size_t(inputs.size()));
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         if (!inputs[i].isObject())
-            return Error::badRequest(
-                u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(json::typeName(inputs[i])));
+            return Error::badRequest(u"Record at index %1 must be a JSON object, got %2"_s.arg(i).arg(
+                json::typeName(inputs[i])));
         auto values = convertInput(model, object, inputs[i].toObject(), true, actor, now);
         if (!values)
             return values.error();
@@ -1021,8 +1024,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                 }
                 if (!conditions.isEmpty()) {
                     auto rows = db.exec(u"SELECT %1 FROM %2 WHERE %3 LIMIT 3"_s.arg(dialect.quote(u"id"_s),
-                                                                                    dialect.quote(object.tableName()),
-                                                                                    conditions.join(u" OR "_s)),
+                                                                                     dialect.quote(object.tableName()),
+                                                                                     conditions.join(u" OR "_s)),
                                         binds);
                     if (!rows)
                         return rows.error();
@@ -1038,8 +1041,8 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                         // Update with the supplied fields only; createdBy stays as it was.
                         WriteValues update;
                         const FieldMetadata *createdBy = object.field(u"createdBy"_s);
-                        const int createdByFirst
-                            = createdBy ? object.fieldFirstColumn[std::size_t(createdBy - object.fields.data())] : -1;
+                        const int createdByFirst =
+                            createdBy ? object.fieldFirstColumn[std::size_t(createdBy - object.fields.data())] : -1;
                         for (const auto &[c, v] : values.columns) {
                             if (c == idColumn || (createdByFirst >= 0 && c >= createdByFirst && c < createdByFirst + 4))
                                 continue;
@@ -1052,8 +1055,7 @@ Result<std::vector<Record>> RecordService::create(const DataModel &model, const 
                 }
             }
             std::vector<std::pair<int, QVariant>> extra;
-            applyCreateDefaults(
-                object, extra, [&values](int c) { return values.find(c); }, now);
+            applyCreateDefaults(object, extra, [&values](int c) { return values.find(c); }, now);
             for (auto &[c, v] : extra)
                 values.set(c, std::move(v));
             if (const QVariant *position = positionColumn >= 0 ? values.find(positionColumn) : nullptr;
@@ -1194,8 +1196,9 @@ Result<Record> RecordService::deleteOne(const DataModel &model, const ObjectMeta
                 last.values[std::size_t(c)] = now;
             return {};
         }
-        auto rows = db.exec(
-            u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()), dialect.quote(u"id"_s)), {id});
+        auto rows = db.exec(u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()),
+                                                                 dialect.quote(u"id"_s)),
+                            {id});
         if (!rows)
             return mapWriteError(object, rows.error());
         return {};
@@ -1240,9 +1243,9 @@ Result<std::vector<Record>> RecordService::deleteMany(const DataModel &model, co
                 if (deletedColumn >= 0)
                     record.values[std::size_t(deletedColumn)] = now;
             } else {
-                auto rows = db.exec(
-                    u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()), dialect.quote(u"id"_s)),
-                    {record.id()});
+                auto rows = db.exec(u"DELETE FROM %1 WHERE %2 = ?"_s.arg(dialect.quote(object.tableName()),
+                                                                         dialect.quote(u"id"_s)),
+                                    {record.id()});
                 if (!rows)
                     return mapWriteError(object, rows.error());
             }
@@ -1266,10 +1269,10 @@ Result<Record> RecordService::restoreOne(const DataModel &model, const ObjectMet
             return existing.error();
         if (existing->empty())
             return Error::notFound();
-        auto rows = db.exec(
-            u"UPDATE %1 SET %2 = NULL WHERE %3 = ? AND %2 IS NOT NULL"_s.arg(
-                dialect.quote(object.tableName()), dialect.quote(u"deletedAt"_s), dialect.quote(u"id"_s)),
-            {id});
+        auto rows = db.exec(u"UPDATE %1 SET %2 = NULL WHERE %3 = ? AND %2 IS NOT NULL"_s.arg(
+                                dialect.quote(object.tableName()), dialect.quote(u"deletedAt"_s),
+                                dialect.quote(u"id"_s)),
+                            {id});
         if (!rows)
             return mapWriteError(object, rows.error());
         return {};

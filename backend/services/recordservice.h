@@ -6,8 +6,8 @@
 #include "query/orderby.h"
 #include "services/actor.h"
 
-#include <QHash>
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QVariant>
 
@@ -23,9 +23,9 @@ class Workspace;
 struct Record {
     std::vector<QVariant> values;
     struct Relation {
-        int fieldIndex = -1;                    ///< the relation field on the parent object
+        int fieldIndex = -1;                 ///< the relation field on the parent object
         const ObjectMetadata *object = nullptr; ///< the related records' object
-        bool single = false;                    ///< MANY_TO_ONE: at most one record (null when none)
+        bool single = false;                 ///< MANY_TO_ONE: at most one record (null when none)
         std::vector<Record> records;
     };
     std::vector<Relation> relations;
@@ -38,8 +38,8 @@ struct Projection {
     std::vector<int> fieldIndexes; ///< fields to write, in order; `id` always first
     int depth = 0;
     bool omitNullValues = false;
-    bool capped = false;    ///< the object has more fields than api.restMaxFieldsReturned
-    AccessPolicyPtr policy; ///< field restrictions applied to depth-1 records; null = none (§6.2)
+    bool capped = false;           ///< the object has more fields than api.restMaxFieldsReturned
+    AccessPolicyPtr policy;        ///< field restrictions applied to depth-1 records; null = none (§6.2)
 };
 
 /// @brief Arguments of a find-many (REST list, GraphQL connection).
@@ -47,12 +47,12 @@ struct FindManyRequest {
     const ObjectMetadata *object = nullptr;
     std::optional<FilterNode> filter;
     std::vector<OrderTerm> orderBy;
-    int limit = 60;        ///< already validated and clamped by the caller
-    QString startingAfter; ///< cursor
-    QString endingBefore;  ///< cursor
+    int limit = 60;                ///< already validated and clamped by the caller
+    QString startingAfter;         ///< cursor
+    QString endingBefore;          ///< cursor
     int offset = 0;
     int depth = 0;
-    bool backward = false; ///< read the last `limit` records (GraphQL `last` without `before`)
+    bool backward = false;         ///< read the last `limit` records (GraphQL `last` without `before`)
 };
 
 /// @brief One nested page per parent record (GraphQL ONE_TO_MANY connections): the children of every parent whose
@@ -122,8 +122,8 @@ public:
     [[nodiscard]] Result<Record> restoreOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                             const Actor &actor, int depth);
     [[nodiscard]] Result<std::vector<Record>> restoreMany(const DataModel &model, const ObjectMetadata &object,
-                                                          const std::optional<FilterNode> &filter, const Actor &actor,
-                                                          int depth);
+                                                          const std::optional<FilterNode> &filter,
+                                                          const Actor &actor, int depth);
 
     /// Validates `fields=` names and builds the projection (§1.8) of what `actor` may read (§6.2).
     [[nodiscard]] Result<Projection> projection(const ObjectMetadata &object, const std::optional<QStringList> &fields,
@@ -136,8 +136,8 @@ private:
                                                    const QJsonObject &input, bool forCreate, const Actor &actor,
                                                    const QString &now);
     [[nodiscard]] Result<std::vector<QString>> matchingIds(const ObjectMetadata &object,
-                                                           const std::optional<FilterNode> &filter, bool deletedOnly,
-                                                           int cap, const QString &capMessage);
+                                                           const std::optional<FilterNode> &filter,
+                                                           bool deletedOnly, int cap, const QString &capMessage);
     [[nodiscard]] Result<std::vector<Record>> readByIds(const DataModel &model, const ObjectMetadata &object,
                                                         const std::vector<QString> &ids, int depth, bool includeDeleted,
                                                         const AccessPolicy *policy);

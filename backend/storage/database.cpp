@@ -38,10 +38,8 @@ bool registerSqliteFunctions(QSqlDatabase &db)
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return false;
     sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.data());
-    return raw
-           && sqlite3_create_function_v2(raw, "vingt_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sqliteFold,
-                                         nullptr, nullptr, nullptr)
-                  == SQLITE_OK;
+    return raw && sqlite3_create_function_v2(raw, "vingt_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                             &sqliteFold, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 } // namespace
@@ -80,7 +78,8 @@ Database::Database(DatabaseConfig config, std::unique_ptr<SqlDialect> dialect)
     : m_config(std::move(config))
     , m_dialect(std::move(dialect))
     , m_instanceId(s_nextInstanceId.fetch_add(1))
-{}
+{
+}
 
 Database::~Database()
 {
@@ -108,10 +107,10 @@ Database::ThreadConnection *Database::threadConnection()
     }
     if (m_config.driver == "QSQLITE"_L1) {
         QSqlQuery pragma(tc->db);
-        for (const auto *statement :
-             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-              "PRAGMA case_sensitive_like=ON", "PRAGMA temp_store=MEMORY", "PRAGMA journal_size_limit=67108864",
-              "PRAGMA cache_size=-16384", "PRAGMA mmap_size=268435456"}) {
+        for (const auto *statement : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                                      "PRAGMA case_sensitive_like=ON", "PRAGMA temp_store=MEMORY",
+                                      "PRAGMA journal_size_limit=67108864", "PRAGMA cache_size=-16384",
+                                      "PRAGMA mmap_size=268435456"}) {
             if (!pragma.exec(QString::fromLatin1(statement)))
                 qCWarning(lcStorage).noquote() << statement << "failed:" << pragma.lastError().text();
         }
@@ -128,8 +127,8 @@ Result<QSqlDatabase> Database::connection()
         // Try again on the next call: the database may come back (PostgreSQL restarts, a file becoming readable).
         const QString message = tc->db.lastError().text();
         t_connections.erase(m_instanceId);
-        return Error::unavailable(
-            u"The database is not available: %1"_s.arg(message.isEmpty() ? u"cannot open"_s : message));
+        return Error::unavailable(u"The database is not available: %1"_s.arg(message.isEmpty() ? u"cannot open"_s
+                                                                                                  : message));
     }
     return tc->db;
 }

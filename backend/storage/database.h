@@ -19,7 +19,7 @@ namespace vingt {
 /// @brief Where a database lives: a SQLite file (PostgreSQL follows in its own issue).
 struct DatabaseConfig {
     QString driver = QStringLiteral("QSQLITE");
-    QString path; ///< SQLite file
+    QString path;              ///< SQLite file
     int busyTimeoutMs = 5000;
 };
 
@@ -46,7 +46,8 @@ public:
         : m_cached(std::move(other.m_cached))
         , m_owned(std::move(other.m_owned))
         , m_query(std::exchange(other.m_query, nullptr))
-    {}
+    {
+    }
     Rows &operator=(Rows &&) = delete;
     Rows(const Rows &) = delete;
     ~Rows()
