@@ -238,7 +238,12 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
 
 } // namespace
 
-ApiHandler::ApiHandler(Instance &instance) : m_instance(instance), m_authenticator(instance) {}
+ApiHandler::ApiHandler(Instance &instance)
+    : m_instance(instance)
+    , m_authenticator(instance)
+    , m_graphql(m_authenticator)
+{
+}
 
 std::optional<http::Response> ApiHandler::precheck(const http::Request &request)
 {
@@ -265,10 +270,13 @@ http::Response ApiHandler::handle(const http::Request &request)
         return health(route, m_instance);
     if (route.surface == Surface::OpenApi)
         return serveOpenApi(request, route.segments, route.decodedPath);
+    if (route.surface == Surface::Graphql)
+        return m_graphql.handle(request, graphqlapi::Surface::Core);
+    if (route.surface == Surface::Metadata)
+        return m_graphql.handle(request, graphqlapi::Surface::Metadata);
     const MetadataRoute metadata = metadataRoute(route);
     if (route.surface != Surface::Core && metadata.allowed.isEmpty()) {
-        // Served by later parts of Vingt (GraphQL); say so plainly.
-        return errorResponse(Error::notFound(u"Cannot %1 %2: this API is not served by this version of Vingt yet"_s.arg(
+        return errorResponse(Error::notFound(u"Cannot %1 %2: this API is not served by this version of Vingt"_s.arg(
             QString::fromLatin1(request.method), route.decodedPath)));
     }
     http::Response response = serveAuthenticated(m_authenticator, request, route.surface == Surface::Core, route,

@@ -644,6 +644,51 @@ Result<std::optional<SqlFragment>> RecordService::readWhere(const ObjectMetadata
     return where;
 }
 
+namespace {
+
+/// Decodes and validates the `after` / `before` cursors of a page (§1.5).
+Result<void> readCursors(const QString &startingAfter, const QString &endingBefore,
+                         const std::vector<ResolvedOrder> &order, PageQuery &query)
+{
+    if (!startingAfter.isEmpty() && !endingBefore.isEmpty())
+        return Error::badRequest(u"Cannot provide both before and after"_s);
+    if (!startingAfter.isEmpty()) {
+        auto cursor = decodeCursor(startingAfter);
+        if (!cursor)
+            return cursor.error();
+        VINGT_TRY(validateCursor(*cursor, order));
+        query.after = cursor.value();
+    }
+    if (!endingBefore.isEmpty()) {
+        auto cursor = decodeCursor(endingBefore);
+        if (!cursor)
+            return cursor.error();
+        VINGT_TRY(validateCursor(*cursor, order));
+        query.before = cursor.value();
+    }
+    return {};
+}
+
+/// Cuts the extra row read past a page, restores the order of a backward read, sets the page flags and cursors.
+void finishPage(RecordPage &page, const ObjectMetadata &object, const std::vector<ResolvedOrder> &order, int limit,
+                bool backward)
+{
+    const bool more = int(page.records.size()) > limit;
+    if (more)
+        page.records.resize(std::size_t(limit));
+    if (backward)
+        std::reverse(page.records.begin(), page.records.end());
+    page.hasNextPage = !backward && more;
+    page.hasPreviousPage = backward && more;
+    for (const ResolvedOrder &term : order) {
+        const int c = object.columnIndexByName.value(term.column, -1);
+        if (c >= 0)
+            page.cursorColumns.push_back({term.column, c, object.columns[std::size_t(c)].kind});
+    }
+}
+
+} // namespace
+
 Result<RecordPage> RecordService::findMany(const DataModel &model, const FindManyRequest &request, const Actor &actor)
 {
     const ObjectMetadata &object = *request.object;
@@ -654,13 +699,9 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
         VINGT_TRY(requireReadable(policy, object, term.field));
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
-    if (!request.startingAfter.isEmpty() && !request.endingBefore.isEmpty())
-        return Error::badRequest(u"Cannot provide both before and after"_s);
-
-    auto readWhereClause = readWhere(object, request.filter);
-    if (!readWhereClause)
-        return readWhereClause.error();
-    const std::optional<SqlFragment> &where = readWhereClause.value();
+    auto where = readWhere(object, request.filter);
+    if (!where)
+        return where.error();
 
     auto order = resolveOrder(request.orderBy, object);
     if (!order)
@@ -668,7 +709,7 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
 
     RecordPage page;
     {
-        const SqlFragment countSql = count(object, where, dialect);
+        const SqlFragment countSql = count(object, *where, dialect);
         auto counted = db.cachedCount(countSql.sql, countSql.binds);
         if (!counted)
             return counted.error();
@@ -681,43 +722,19 @@ Result<RecordPage> RecordService::findMany(const DataModel &model, const FindMan
     query.object = &object;
     for (const StorageColumn &column : object.columns)
         query.columns << column.name;
-    query.where = where;
+    query.where = *where;
     query.order = *order;
     query.limit = request.limit;
     query.offset = request.offset;
-    if (!request.startingAfter.isEmpty()) {
-        auto cursor = decodeCursor(request.startingAfter);
-        if (!cursor)
-            return cursor.error();
-        VINGT_TRY(validateCursor(*cursor, *order));
-        query.after = cursor.value();
-    }
-    if (!request.endingBefore.isEmpty()) {
-        auto cursor = decodeCursor(request.endingBefore);
-        if (!cursor)
-            return cursor.error();
-        VINGT_TRY(validateCursor(*cursor, *order));
-        query.before = cursor.value();
-    }
+    query.backward = request.backward;
+    VINGT_TRY(readCursors(request.startingAfter, request.endingBefore, *order, query));
     const SqlFragment select = selectPage(query, dialect);
     auto rows = db.exec(select.sql, select.binds);
     if (!rows)
         return rows.error();
     while (rows->next())
         page.records.push_back(readRecord(*rows, object));
-    const bool more = int(page.records.size()) > request.limit;
-    if (more)
-        page.records.resize(std::size_t(request.limit));
-    const bool backward = query.before.has_value();
-    if (backward)
-        std::reverse(page.records.begin(), page.records.end());
-    page.hasNextPage = !backward && more;
-    page.hasPreviousPage = backward && more;
-    for (const ResolvedOrder &term : *order) {
-        const int c = object.columnIndexByName.value(term.column, -1);
-        if (c >= 0)
-            page.cursorColumns.push_back({term.column, c, object.columns[std::size_t(c)].kind});
-    }
+    finishPage(page, object, *order, request.limit, (query.before || query.backward) && !query.after);
     if (request.depth > 0)
         VINGT_TRY(loadRelations(model, object, page.records, policy));
     return page;
@@ -729,6 +746,87 @@ QString RecordPage::cursor(std::size_t i) const
     for (const CursorColumn &term : cursorColumns)
         values.insert(term.name, cursorValue(term.kind, records.at(i).values[std::size_t(term.column)]));
     return QString::fromLatin1(encodeCursor(values));
+}
+
+Result<QHash<QString, RecordPage>> RecordService::findRelatedPages(const RelatedPagesRequest &request,
+                                                                   const Actor &actor)
+{
+    const ObjectMetadata &object = *request.object;
+    const AccessPolicy *policy = actor.restrictions();
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    VINGT_TRY(requireReadable(policy, object, request.filter));
+    for (const OrderTerm &term : request.orderBy)
+        VINGT_TRY(requireReadable(policy, object, term.field));
+    Database &db = m_workspace.database();
+    const SqlDialect &dialect = db.dialect();
+    auto where = readWhere(object, request.filter);
+    if (!where)
+        return where.error();
+    auto order = resolveOrder(request.orderBy, object);
+    if (!order)
+        return order.error();
+    PageQuery keyset;
+    VINGT_TRY(readCursors(request.startingAfter, request.endingBefore, *order, keyset));
+    const bool backward = (keyset.before || request.backward) && !keyset.after;
+    const int jcIndex = object.columnIndexByName.value(request.joinColumn, -1);
+    if (jcIndex < 0)
+        return Error::internal(u"no join column %1 on %2"_s.arg(request.joinColumn, object.nameSingular));
+
+    QHash<QString, RecordPage> pages;
+    for (const QString &id : request.parentIds)
+        pages.insert(id, RecordPage{});
+    const QString jc = dialect.quote(request.joinColumn);
+    const QString table = dialect.quote(object.tableName());
+    constexpr qsizetype kChunk = 500;
+    const qsizetype total = qsizetype(request.parentIds.size());
+    for (qsizetype start = 0; start < total; start += kChunk) {
+        const qsizetype n = std::min<qsizetype>(kChunk, total - start);
+        QVariantList parentBinds;
+        for (qsizetype i = 0; i < n; ++i)
+            parentBinds << request.parentIds[std::size_t(start + i)];
+        const SqlFragment inParents{u"%1 IN (%2)"_s.arg(jc, placeholders(n)), parentBinds};
+        std::vector<SqlFragment> countParts{inParents};
+        if (*where)
+            countParts.push_back(**where);
+        const SqlFragment countWhere = sqlAnd(countParts);
+        auto counted = db.exec(u"SELECT %1, COUNT(*) FROM %2 WHERE %3 GROUP BY %1"_s.arg(jc, table, countWhere.sql),
+                               countWhere.binds);
+        if (!counted)
+            return counted.error();
+        while (counted->next())
+            pages[counted->value(0).toString()].totalCount = counted->value(1).toLongLong();
+        if (request.limit <= 0)
+            continue;
+        std::vector<SqlFragment> pageParts = countParts;
+        if (keyset.after)
+            pageParts.push_back(keysetPredicate(*order, *keyset.after, dialect));
+        if (keyset.before)
+            pageParts.push_back(keysetPredicate(reversedOrder(*order), *keyset.before, dialect));
+        const SqlFragment pageWhere = sqlAnd(pageParts);
+        const QString sql
+            = u"SELECT %1 FROM (SELECT %1, ROW_NUMBER() OVER (PARTITION BY %2 ORDER BY %3) AS vingt_rn FROM %4 "
+              "WHERE %5) AS t WHERE vingt_rn <= %6 ORDER BY %2, vingt_rn"_s.arg(
+                  selectColumns(object), jc, orderByClause(backward ? reversedOrder(*order) : *order, dialect), table,
+                  pageWhere.sql, QString::number(qint64(request.limit) + 1));
+        auto rows = db.exec(sql, pageWhere.binds);
+        if (!rows)
+            return rows.error();
+        while (rows->next()) {
+            Record child = readRecord(*rows, object);
+            pages[child.values[std::size_t(jcIndex)].toString()].records.push_back(std::move(child));
+        }
+    }
+    for (RecordPage &page : pages)
+        finishPage(page, object, *order, request.limit, backward);
+    return pages;
+}
+
+Result<std::vector<Record>> RecordService::findByIds(const DataModel &model, const ObjectMetadata &object,
+                                                     const std::vector<QString> &ids, const Actor &actor)
+{
+    const AccessPolicy *policy = actor.restrictions();
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    return readByIds(model, object, ids, 0, false, policy);
 }
 
 Result<Record> RecordService::findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,

@@ -9,6 +9,7 @@
 #include "services/recordevents.h"
 
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QVariant>
 
@@ -53,6 +54,22 @@ struct FindManyRequest {
     QString endingBefore;  ///< cursor
     int offset = 0;
     int depth = 0;
+    bool backward = false;         ///< read the last `limit` records (GraphQL `last` without `before`)
+};
+
+/// @brief One nested page per parent record (GraphQL ONE_TO_MANY connections): the children of every parent whose
+/// join column holds one of `parentIds`, each parent's page filtered, ordered and cut alike. Loaded with a constant
+/// number of statements whatever the number of parents (up to 500 per statement).
+struct RelatedPagesRequest {
+    const ObjectMetadata *object = nullptr; ///< the children's object
+    QString joinColumn;                     ///< the children's MANY_TO_ONE join column, e.g. `companyId`
+    std::vector<QString> parentIds;
+    std::optional<FilterNode> filter;
+    std::vector<OrderTerm> orderBy;
+    int limit = 60; ///< per parent, already validated and clamped
+    QString startingAfter;
+    QString endingBefore;
+    bool backward = false;
 };
 
 /// @brief A page of records with the connection data of §1.5.
@@ -134,6 +151,12 @@ public:
 
     [[nodiscard]] Result<RecordPage> findMany(const DataModel &model, const FindManyRequest &request,
                                               const Actor &actor);
+    /// Pages of children per parent id (parents without children get an empty page).
+    [[nodiscard]] Result<QHash<QString, RecordPage>> findRelatedPages(const RelatedPagesRequest &request,
+                                                                      const Actor &actor);
+    /// Live records by id in the order given (missing and soft-deleted ids are left out); read permission needed.
+    [[nodiscard]] Result<std::vector<Record>> findByIds(const DataModel &model, const ObjectMetadata &object,
+                                                        const std::vector<QString> &ids, const Actor &actor);
     /// A live record by id (soft-deleted → NotFound).
     [[nodiscard]] Result<Record> findOne(const DataModel &model, const ObjectMetadata &object, const QString &id,
                                          int depth, const Actor &actor);

@@ -311,8 +311,18 @@ Error Database::mapError(const QString &text, const QString &nativeCode, const Q
     return mapped;
 }
 
+namespace {
+thread_local quint64 t_statements = 0;
+} // namespace
+
+quint64 Database::statementsOnThisThread()
+{
+    return t_statements;
+}
+
 Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
 {
+    ++t_statements;
     ThreadConnection *tc = threadConnection();
     if (!tc->db.isOpen()) {
         auto c = connection();
@@ -320,7 +330,6 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
             return c.error();
         tc = threadConnection();
     }
-    m_statements.fetch_add(1, std::memory_order_relaxed);
     if (tc->native)
         return execNative(*tc, sql, binds);
     std::shared_ptr<CachedStatement> statement = tc->statements.value(sql);
