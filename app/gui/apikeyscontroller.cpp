@@ -89,7 +89,8 @@ void ApiKeysController::refresh()
                 }
                 m_roles.setRows(std::move(rows));
             }
-        });
+        },
+        true);
 }
 
 void ApiKeysController::createKey(const QString &name, const QString &expiresAt, const QString &roleId)
@@ -216,7 +217,8 @@ void ApiKeysController::loadUsage(const QString &id)
             }
             Q_EMIT usageLoaded(id, perHour, total,
                                lastUsed.isEmpty() ? u"Never"_s : format::relative(format::parse(lastUsed)));
-        });
+        },
+        true);
 }
 
 } // namespace vingt::gui

@@ -53,22 +53,26 @@ Q_SIGNALS:
 
 protected:
     /// Runs `work` on the thread pool, then `done(result)` on the GUI thread (skipped if this object is gone).
+    /// A `background` run (the periodic refresh) does not make the controller busy.
     template<typename Work, typename Done>
-    void run(Work work, Done done)
+    void run(Work work, Done done, bool background = false)
     {
         using R = std::invoke_result_t<Work>;
-        if (m_running++ == 0)
+        const int weight = background ? 0 : 1;
+        m_running += weight;
+        if (m_running == 1 && weight == 1)
             Q_EMIT busyChanged();
         QPointer<Controller> self(this);
-        QThreadPool::globalInstance()->start([self, work = std::move(work), done = std::move(done)]() mutable {
+        QThreadPool::globalInstance()->start([self, weight, work = std::move(work), done = std::move(done)]() mutable {
             auto result = std::make_shared<R>(work());
             // Posted to the application object, which outlives every controller; `self` is checked on its thread.
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
-                [self, result, done = std::move(done)]() mutable {
+                [self, weight, result, done = std::move(done)]() mutable {
                     if (Controller *controller = self.data()) {
                         done(std::move(*result));
-                        if (--controller->m_running == 0)
+                        controller->m_running -= weight;
+                        if (weight == 1 && controller->m_running == 0)
                             Q_EMIT controller->busyChanged();
                     }
                 },

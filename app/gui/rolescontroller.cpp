@@ -131,7 +131,8 @@ void RolesController::refresh()
                              {u"canBeAssignedToApiKeys"_s, role.canBeAssignedToApiKeys}});
             }
             m_roles.setRows(std::move(rows));
-        });
+        },
+        true);
 }
 
 void RolesController::openRole(const QString &id)
@@ -148,7 +149,8 @@ void RolesController::openRole(const QString &id)
             }
             m_model = loaded.model;
             apply(*loaded.role);
-        });
+        },
+        true);
 }
 
 void RolesController::apply(const Role &role)

@@ -13,6 +13,11 @@ Item {
     StackView {
         id: stack
         anchors.fill: parent
+        // As in the app's shell: pages switch at once.
+        pushEnter: Transition {}
+        pushExit: Transition {}
+        popEnter: Transition {}
+        popExit: Transition {}
     }
     Component { id: keysPage; ApiKeysPage {} }
     Http { id: http }
@@ -64,25 +69,26 @@ Item {
             verify(!findChild(detail, "tokenPanel").visible, "the token is shown once")
 
             // Regenerate: confirm, the new token shows once, the old one stops working.
-            mouseClick(findChild(detail, "regenerateButton"))
+            tryVerify(() => findChild(detail, "regenerateButton").enabled, 20000)
+            findChild(detail, "regenerateButton").clicked()
             const regenerate = findChild(detail, "regenerateDialog")
-            tryCompare(regenerate, "opened", true)
+            tryCompare(regenerate, "visible", true)
             regenerate.accept()
             tryVerify(() => detail.token.length > 0, 20000)
             verify(detail.token !== firstToken)
             verify(findChild(detail, "tokenPanel").visible)
-            expectStatus("GET", "/rest/companies", firstToken, 401)
+            expectStatus("GET", "/rest/companies", firstToken, 403) // revoked (contract §5.4)
             expectStatus("GET", "/rest/companies", detail.token, 200)
             const secondToken = detail.token
 
             // Delete: confirm (danger), back to the list, the key no longer authenticates.
-            mouseClick(findChild(detail, "deleteButton"))
+            findChild(detail, "deleteButton").clicked()
             const remove = findChild(detail, "deleteDialog")
-            tryCompare(remove, "opened", true)
+            tryCompare(remove, "visible", true)
             verify(remove.title.indexOf("QML test key") >= 0, "the confirmation names the key")
             remove.accept()
             tryCompare(stack, "depth", 1, 20000)
-            expectStatus("GET", "/rest/companies", secondToken, 401)
+            expectStatus("GET", "/rest/companies", secondToken, 403)
         }
 
         function test_emptyNameIsRefusedNextToTheField() {

@@ -14,6 +14,11 @@ Item {
     StackView {
         id: stack
         anchors.fill: parent
+        // As in the app's shell: pages switch at once.
+        pushEnter: Transition {}
+        pushExit: Transition {}
+        popEnter: Transition {}
+        popExit: Transition {}
     }
     Component { id: rolesPage; RolesPage {} }
     Http { id: http }

@@ -61,7 +61,7 @@ private Q_SLOTS:
         QAbstractItemModelTester keysTester(controller.keys(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester rolesTester(controller.assignableRoles(),
                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.assignableRoles()->rowCount() > 0, 20000); // keys and roles load together
         QVERIFY(controller.assignableRoles()->indexOfId(m_instance->defaultWorkspace()->adminRoleId()) >= 0);
         const int before = controller.keys()->rowCount();
 
@@ -105,7 +105,7 @@ private Q_SLOTS:
     {
         ApiKeysController controller;
         QAbstractItemModelTester tester(controller.keys(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.assignableRoles()->rowCount() > 0, 20000); // keys and roles load together
         const int before = controller.keys()->rowCount();
         // Another client (the API, the CLI) creates a key: the list shows it without any call from the GUI.
         auto issued = m_instance->defaultWorkspace()->apiKeys().issue(Actor::system(), u"From the API"_s,
@@ -151,11 +151,11 @@ private Q_SLOTS:
         controller.showFields(personId); // Companies are unreadable now: their fields cannot be restricted
         QVERIFY(controller.fieldPermissions()->rowCount() > 0);
         const QVariantMap field = controller.fieldPermissions()->get(0);
-        controller.setFieldPermission(field.value(u"id"_s).toString(), u"update"_s, false);
+        controller.setFieldPermission(field.value(u"id"_s).toString(), u"read"_s, false);
         QTRY_VERIFY_WITH_TIMEOUT(
-            !controller.fieldPermissions()->get(0).value(u"update"_s).toBool() || !fieldFailed.isEmpty(), 20000);
+            !controller.fieldPermissions()->get(0).value(u"read"_s).toBool() || !fieldFailed.isEmpty(), 20000);
         QVERIFY2(fieldFailed.isEmpty(), qPrintable(fieldFailed.value(0).value(1).toString()));
-        QVERIFY(controller.fieldPermissions()->get(0).value(u"read"_s).toBool());
+        QVERIFY(controller.fieldPermissions()->get(0).value(u"update"_s).toBool()); // the other half stays as it was
 
         QSignalSpy failed(&controller, &RolesController::failed);
         controller.setRoleValue(u"label"_s, u"Admin"_s); // duplicate label: the service refuses, in words
