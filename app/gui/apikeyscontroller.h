@@ -14,7 +14,7 @@ namespace vingt::gui {
 
 /// @brief APIs & Webhooks → API keys: the list, create (token shown once), regenerate, delete (revoke), rename, and
 /// the roles a key may get. Refreshes itself every few seconds so keys created through the API appear.
-class ApiKeysController : public Controller
+class ApiKeysController : public vingt::gui::Controller
 {
     Q_OBJECT
     QML_ELEMENT

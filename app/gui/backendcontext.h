@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <QtQml/qqmlregistration.h>
 
 #include <memory>
 
@@ -42,6 +43,7 @@ struct BackendContext {
 class Controller : public QObject
 {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
 
 public:

@@ -16,7 +16,7 @@ namespace vingt::gui {
 /// @brief Data model: the objects of the workspace's current snapshot and the fields of the open object. Follows
 /// snapshot versions, so objects changed through the Metadata API show up. Editing goes through MetadataEditing and
 /// is disabled (editingAvailable false, with the reason) until one is set in BackendContext.
-class DataModelController : public Controller
+class DataModelController : public vingt::gui::Controller
 {
     Q_OBJECT
     QML_ELEMENT

@@ -17,7 +17,7 @@ namespace vingt::gui {
 /// @brief Roles: the list, and the editor of one role (the open role): its `can*` flags, object permissions,
 /// field restrictions of one object, settings flags and the API keys holding it. Every change goes through
 /// RoleService / ApiKeyService and is followed by a reload of what it touched.
-class RolesController : public Controller
+class RolesController : public vingt::gui::Controller
 {
     Q_OBJECT
     QML_ELEMENT

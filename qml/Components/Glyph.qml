@@ -12,13 +12,13 @@ Item {
     readonly property var glyphs: ({
         "IconBuildingSkyscraper": "▥", "IconUser": "◉", "IconUsers": "◎", "IconTargetArrow": "◎",
         "IconCheckbox": "☑", "IconNotes": "≡", "IconNote": "≡", "IconTimelineEvent": "◷", "IconMessage": "✉",
-        "IconMail": "✉", "IconCalendar": "▦", "IconBox": "▣", "IconSettings": "⚙", "IconKey": "⚿",
-        "IconShield": "⛉", "IconDatabase": "⛁", "IconCode": "‹›", "IconLock": "⚿", "IconHeart": "♥",
-        "IconStar": "★", "IconLink": "⛓", "IconPhone": "☎", "IconMap": "⌖", "IconTag": "⌗",
+        "IconMail": "✉", "IconCalendar": "▦", "IconBox": "▣", "IconSettings": "⚙", "IconKey": "⊶",
+        "IconShield": "⛉", "IconDatabase": "⛁", "IconCode": "‹›", "IconLock": "⊶", "IconHeart": "♥",
+        "IconStar": "★", "IconLink": "↗", "IconPhone": "☎", "IconMap": "⌂", "IconTag": "⌗",
         "TEXT": "T", "NUMBER": "#", "NUMERIC": "#", "BOOLEAN": "✓", "DATE_TIME": "◷", "DATE": "▦",
-        "SELECT": "◉", "MULTI_SELECT": "☰", "CURRENCY": "¤", "LINKS": "⛓", "EMAILS": "@", "PHONES": "☎",
-        "ADDRESS": "⌖", "FULL_NAME": "◉", "RATING": "★", "RELATION": "⇄", "MORPH_RELATION": "⇄",
-        "RAW_JSON": "{}", "ARRAY": "[]", "UUID": "⚿", "POSITION": "↕", "ACTOR": "◉", "RICH_TEXT": "¶",
+        "SELECT": "◉", "MULTI_SELECT": "☰", "CURRENCY": "¤", "LINKS": "↗", "EMAILS": "@", "PHONES": "☎",
+        "ADDRESS": "⌂", "FULL_NAME": "◉", "RATING": "★", "RELATION": "⇄", "MORPH_RELATION": "⇄",
+        "RAW_JSON": "{}", "ARRAY": "[]", "UUID": "#", "POSITION": "↕", "ACTOR": "◉", "RICH_TEXT": "¶",
         "RICH_TEXT_V2": "¶", "TS_VECTOR": "⌕",
         "general": "⚙", "data-model": "⛁", "roles": "◈", "api-keys": "⊶", "playground": "▷"
     })

@@ -13,6 +13,7 @@ RowLayout {
         Layout.fillWidth: true
         spacing: 2
         VText {
+            Layout.fillWidth: true
             text: section.title
             font.pixelSize: Theme.fontSizeSection
             font.weight: Font.DemiBold

@@ -144,7 +144,7 @@ SettingsPage {
             RowLayout {
                 spacing: 12
                 Sparkline { values: page.usage; Layout.preferredWidth: 240; Layout.preferredHeight: 28 }
-                VText { text: qsTr("%n request(s)", "", page.usageTotal); secondary: true }
+                VText { text: page.usageTotal === 1 ? qsTr("1 request") : qsTr("%1 requests").arg(page.usageTotal); secondary: true }
             }
         }
     }

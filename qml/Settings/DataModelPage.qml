@@ -20,7 +20,7 @@ SettingsPage {
     SectionTitle {
         Layout.fillWidth: true
         title: qsTr("Objects")
-        description: qsTr("%n object(s)", "", DataModelController.objects.count)
+        description: DataModelController.objects.count === 1 ? qsTr("1 object") : qsTr("%1 objects").arg(DataModelController.objects.count)
         VButton {
             objectName: "newObjectButton"
             text: qsTr("+ New object")

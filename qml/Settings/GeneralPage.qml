@@ -55,7 +55,7 @@ SettingsPage {
                 }
                 VText {
                     visible: ServerController.running
-                    text: qsTr("%n request(s) in the last minute", "", ServerController.requestsPerMinute)
+                    text: ServerController.requestsPerMinute === 1 ? qsTr("1 request in the last minute") : qsTr("%1 requests in the last minute").arg(ServerController.requestsPerMinute)
                     secondary: true
                 }
             }
@@ -179,7 +179,7 @@ SettingsPage {
                 objectName: "themeCombo"
                 Layout.preferredWidth: 160
                 model: [qsTr("System"), qsTr("Light"), qsTr("Dark")]
-                currentIndex: ["System", "Light", "Dark"].indexOf(Desktop.themeChoice)
+                currentIndex: Desktop.themeChoice === "Light" ? 1 : Desktop.themeChoice === "Dark" ? 2 : 0
                 onActivated: index => Desktop.themeChoice = ["System", "Light", "Dark"][index]
             }
         }

@@ -79,7 +79,7 @@ SettingsPage {
     SectionTitle {
         Layout.fillWidth: true
         title: qsTr("Fields")
-        description: qsTr("%n field(s)", "", DataModelController.fields.count)
+        description: DataModelController.fields.count === 1 ? qsTr("1 field") : qsTr("%1 fields").arg(DataModelController.fields.count)
         VButton {
             objectName: "addFieldButton"
             text: qsTr("+ Add field")
