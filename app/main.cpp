@@ -1,9 +1,11 @@
 #include "cli/cli.h"
+#include "gui/guiapp.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include <cstdlib>
+#include <cstring>
 
 namespace {
 
@@ -16,9 +18,19 @@ Commands:
   workspace create      Create a workspace
   model export|import   Export the custom objects and fields as JSON, or import such a file
 
+Without a command: the desktop app when a display is available (DISPLAY or WAYLAND_DISPLAY),
+otherwise the same as 'vingt serve'.
+
 Common options:
   --data-dir DIR        Data directory (default ~/.local/share/vingt)
   --database URL        PostgreSQL URL (not supported yet)
+
+Desktop app options:
+  --page PAGE           Open this page (general, api-keys, api-key-created, roles, role-editor,
+                        data-model, object-fields, playground)
+  --screenshot FILE     Render the page at 1280x800 into FILE (PNG) and exit; works headless
+                        with QT_QPA_PLATFORM=offscreen
+  --theme THEME         Light, Dark or System
 
 Run 'vingt <command> --help' for the options of a command.
 )";
@@ -29,6 +41,13 @@ int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("vingt"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VINGT_VERSION));
+    // DECISIONS "The executable": without a command, the GUI when a display is present. Decided from argv and the
+    // environment before any application object exists (QGuiApplication needs a platform, QCoreApplication not).
+    const bool noCommand = argc < 2
+                           || (argv[1][0] == '-' && argv[1][1] == '-' && std::strcmp(argv[1], "--help") != 0
+                               && std::strcmp(argv[1], "--version") != 0);
+    if (noCommand && vingt::gui::wantsGui(argc, argv))
+        return vingt::gui::run(argc, argv);
     QCoreApplication app(argc, argv);
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-category}%{category}: %{endif}%{message}"));
     if (qEnvironmentVariable("VINGT_LOG_LEVEL") == QLatin1String("warning"))
@@ -55,7 +74,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("model"))
         return vingt::cli::model(arguments.mid(1));
     if (command.isEmpty() || command.startsWith(QLatin1String("--"))) {
-        // DECISIONS: GUI when DISPLAY or WAYLAND_DISPLAY is set; until the desktop issue lands, always serve.
+        // No display: behave as `vingt serve`.
         return vingt::cli::serve(arguments);
     }
     vingt::cli::err(QStringLiteral("vingt: unknown command '%1'\n\n%2").arg(command, QString::fromLatin1(kUsage)));

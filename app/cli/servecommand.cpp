@@ -1,8 +1,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "core/logging.h"
-#include "rest/apihandler.h"
-#include "server/httpserver.h"
+#include "server/localserver.h"
 #include "services/instance.h"
 
 #include <csignal>
@@ -19,8 +18,9 @@ int serve(const QStringList &arguments)
     parser.addOption({u"host"_s, u"Address to bind (default 127.0.0.1)."_s, u"address"_s, u"127.0.0.1"_s});
     parser.addOption({u"port"_s, u"Port (default 3000; 0 picks a free one)."_s, u"port"_s, u"3000"_s});
     parser.addOption({u"threads"_s, u"I/O threads (default 2 x cores)."_s, u"n"_s, u"0"_s});
-    parser.addOption({u"setting"_s, u"Override an instance setting for this run (repeatable), e.g. "
-                                    "rateLimit.longLimit=1000."_s,
+    parser.addOption({u"setting"_s,
+                      u"Override an instance setting for this run (repeatable), e.g. "
+                      "rateLimit.longLimit=1000."_s,
                       u"key=value"_s});
     addInstanceOptions(parser);
     if (!parseOrFail(parser, u"serve"_s, arguments))
@@ -61,22 +61,18 @@ int serve(const QStringList &arguments)
         return 1;
     }
 
-    rest::ApiHandler handler(**instance);
+    LocalServer server(**instance);
     http::ServerConfig config;
     config.host = parser.value(u"host"_s);
     config.port = quint16(port);
     config.threads = threads;
-    http::HttpServer server(config, handler);
-    auto started = server.start();
+    auto started = server.start(config);
     if (!started) {
         err(u"vingt serve: %1"_s.arg(started.error().message));
         return 1;
     }
-    const QString bound = server.host();
-    const QString host = bound.contains(u':') ? u"[%1]"_s.arg(bound) : bound;
-    out(u"Listening on http://%1:%2/"_s.arg(host).arg(started.value()));
-    const bool loopback = bound.startsWith("127."_L1) || bound == "::1"_L1 || bound == "localhost"_L1;
-    if (!loopback)
+    out(u"Listening on %1"_s.arg(server.url()));
+    if (!LocalServer::isLoopback(server.host()))
         err(u"Warning: listening on %1, which other machines may reach. Use --host 127.0.0.1 to stay local."_s.arg(
             server.host()));
     qCInfo(lcHttp).noquote() << "data directory" << (*instance)->dataDir();

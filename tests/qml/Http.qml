@@ -1,0 +1,22 @@
+import QtQuick
+import Vingt.Gui
+
+// Calls the API this process serves, like another client would: `call(method, path, token)` records the status.
+QtObject {
+    property int status: -1
+    property string body
+
+    function call(method: string, path: string, token: string) {
+        status = -1
+        const request = new XMLHttpRequest()
+        request.onreadystatechange = () => {
+            if (request.readyState === XMLHttpRequest.DONE) {
+                body = request.responseText
+                status = request.status
+            }
+        }
+        request.open(method, ServerController.url + path.replace(/^\//, ""))
+        request.setRequestHeader("Authorization", "Bearer " + token)
+        request.send()
+    }
+}

@@ -1,0 +1,212 @@
+// The desktop app's list models and controllers over a real instance in a temporary directory:
+// QAbstractItemModelTester watches every model while the controllers load and change data through the services.
+#include "gui/apikeyscontroller.h"
+#include "gui/backendcontext.h"
+#include "gui/datamodelcontroller.h"
+#include "gui/format.h"
+#include "gui/rolescontroller.h"
+#include "gui/rowmodel.h"
+#include "services/instance.h"
+#include "services/workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vingt;
+using namespace vingt::gui;
+
+class TestGuiModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        auto instance = Instance::open({m_dir.path(), {}, {}});
+        QVERIFY2(instance, qPrintable(instance ? QString() : instance.error().message));
+        m_instance = std::move(*instance);
+        BackendContext::setCurrent({m_instance.get(), nullptr, nullptr});
+    }
+
+    void rowModel_keepsIdentity()
+    {
+        RowModel model({u"id"_s, u"name"_s});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        model.setRows({{{u"id"_s, u"a"_s}, {u"name"_s, u"A"_s}}, {{u"id"_s, u"b"_s}, {u"name"_s, u"B"_s}}});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(resets.size(), 1);
+        // Same ids, one value changed: one dataChanged, no reset (views keep selection and scroll position).
+        model.setRows({{{u"id"_s, u"a"_s}, {u"name"_s, u"A"_s}}, {{u"id"_s, u"b"_s}, {u"name"_s, u"B2"_s}}});
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(model.data(model.index(1), Qt::UserRole + 1).toString(), u"B2"_s);
+        QCOMPARE(model.indexOfId(u"b"_s), 1);
+        QCOMPARE(model.indexOfId(u"zz"_s), -1);
+        QCOMPARE(model.roleNames().value(Qt::UserRole), QByteArray("itemId"));
+        model.setRows({});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(resets.size(), 2);
+    }
+
+    void apiKeys_createRegenerateDelete()
+    {
+        ApiKeysController controller;
+        QAbstractItemModelTester keysTester(controller.keys(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester rolesTester(controller.assignableRoles(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.assignableRoles()->rowCount() > 0, 20000); // keys and roles load together
+        QVERIFY(controller.assignableRoles()->indexOfId(m_instance->defaultWorkspace()->adminRoleId()) >= 0);
+        const int before = controller.keys()->rowCount();
+
+        QSignalSpy created(&controller, &ApiKeysController::created);
+        controller.createKey(u"Reporting"_s, ApiKeysController::expiryInDays(3),
+                             m_instance->defaultWorkspace()->adminRoleId());
+        QVERIFY(created.wait(20000));
+        const QString id = created.at(0).at(0).toString();
+        QVERIFY(created.at(0).at(1).toString().startsWith(u"eyJ"_s)); // a JWT
+        QTRY_COMPARE_WITH_TIMEOUT(controller.keys()->rowCount(), before + 1, 20000);
+        const QVariantMap row = controller.key(id);
+        QCOMPARE(row.value(u"name"_s).toString(), u"Reporting"_s);
+        QCOMPARE(row.value(u"roleLabel"_s).toString(), u"Admin"_s);
+        QCOMPARE(row.value(u"expiringSoon"_s).toBool(), true);
+        QCOMPARE(row.value(u"revoked"_s).toBool(), false);
+
+        QSignalSpy failed(&controller, &ApiKeysController::createFailed);
+        controller.createKey(u"  "_s, {}, {});
+        QCOMPARE(failed.size(), 1);
+
+        QSignalSpy regenerated(&controller, &ApiKeysController::regenerated);
+        controller.regenerate(id);
+        QVERIFY(regenerated.wait(20000));
+        const QString newId = regenerated.at(0).at(1).toString();
+        QVERIFY(newId != id);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.key(id).value(u"revoked"_s).toBool(), 20000);
+        QCOMPARE(controller.key(newId).value(u"name"_s).toString(), u"Reporting"_s);
+
+        QSignalSpy actionFailed(&controller, &ApiKeysController::actionFailed);
+        controller.regenerate(id); // revoked: the service's message comes back
+        QVERIFY(actionFailed.wait(20000));
+        QCOMPARE(actionFailed.at(0).at(1).toString(), u"This API Key is revoked"_s);
+
+        QSignalSpy removed(&controller, &ApiKeysController::removed);
+        controller.remove(newId);
+        QVERIFY(removed.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(controller.key(newId).value(u"revoked"_s).toBool(), 20000);
+    }
+
+    void apiKeys_seeChangesMadeElsewhere()
+    {
+        ApiKeysController controller;
+        QAbstractItemModelTester tester(controller.keys(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.assignableRoles()->rowCount() > 0, 20000); // keys and roles load together
+        const int before = controller.keys()->rowCount();
+        // Another client (the API, the CLI) creates a key: the list shows it without any call from the GUI.
+        auto issued = m_instance->defaultWorkspace()->apiKeys().issue(Actor::system(), u"From the API"_s,
+                                                                      QDateTime::currentDateTimeUtc().addDays(30),
+                                                                      m_instance->defaultWorkspace()->adminRoleId());
+        QVERIFY(issued);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.keys()->rowCount(), before + 1, 10000);
+        QVERIFY(controller.keys()->indexOfId(issued->key.id) >= 0);
+    }
+
+    void roles_editPermissions()
+    {
+        RolesController controller;
+        QAbstractItemModelTester rolesTester(controller.roles(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester objectsTester(controller.objectPermissions(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester fieldsTester(controller.fieldPermissions(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester flagsTester(controller.permissionFlags(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY(controller.roles()->rowCount() >= 2); // Admin and Member
+
+        QSignalSpy created(&controller, &RolesController::roleCreated);
+        controller.createRole(u"Reader"_s, u"Reads companies"_s);
+        QVERIFY(created.wait(20000));
+        const QString roleId = created.at(0).at(0).toString();
+        controller.openRole(roleId);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.role().value(u"label"_s).toString(), u"Reader"_s, 20000);
+        QVERIFY(controller.objectPermissions()->rowCount() > 0);
+
+        controller.setRoleValue(u"canReadAllObjectRecords"_s, true);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.role().value(u"canReadAllObjectRecords"_s).toBool(), 20000);
+        const QString companyId = m_instance->defaultWorkspace()->dataModel()->objectBySingular(u"company"_s)->id;
+        const QString personId = m_instance->defaultWorkspace()->dataModel()->objectBySingular(u"person"_s)->id;
+        const int row = controller.objectPermissions()->indexOfId(companyId);
+        QVERIFY(row >= 0);
+        QVERIFY(controller.objectPermissions()->get(row).value(u"read"_s).toBool());
+        controller.setObjectPermission(companyId, u"read"_s, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.objectPermissions()->get(row).value(u"read"_s).toBool(), 20000);
+        QVERIFY(controller.objectPermissions()->get(row).value(u"overridden"_s).toBool());
+
+        QSignalSpy fieldFailed(&controller, &RolesController::failed);
+        controller.showFields(personId); // Companies are unreadable now: their fields cannot be restricted
+        QVERIFY(controller.fieldPermissions()->rowCount() > 0);
+        const QVariantMap field = controller.fieldPermissions()->get(0);
+        controller.setFieldPermission(field.value(u"id"_s).toString(), u"read"_s, false);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !controller.fieldPermissions()->get(0).value(u"read"_s).toBool() || !fieldFailed.isEmpty(), 20000);
+        QVERIFY2(fieldFailed.isEmpty(), qPrintable(fieldFailed.value(0).value(1).toString()));
+        QVERIFY(controller.fieldPermissions()->get(0).value(u"update"_s).toBool()); // the other half stays as it was
+
+        QSignalSpy failed(&controller, &RolesController::failed);
+        controller.setRoleValue(u"label"_s, u"Admin"_s); // duplicate label: the service refuses, in words
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.at(0).at(0).toString(), u"label"_s);
+        QVERIFY(!failed.at(0).at(1).toString().isEmpty());
+    }
+
+    void dataModel_objectsAndFields()
+    {
+        DataModelController controller;
+        QAbstractItemModelTester objectsTester(controller.objects(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester fieldsTester(controller.fields(),
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(controller.objects()->rowCount() > 0);
+        QVERIFY(!controller.editingAvailable());
+        QVERIFY(!controller.editingUnavailableReason().isEmpty());
+        controller.openObject(u"company"_s);
+        QCOMPARE(controller.object().value(u"nameSingular"_s).toString(), u"company"_s);
+        bool sawName = false;
+        for (const QVariantMap &field : controller.fields()->rows())
+            sawName = sawName || field.value(u"name"_s).toString() == "name"_L1;
+        QVERIFY(sawName);
+        QSignalSpy failed(&controller, &DataModelController::failed);
+        controller.deleteObject(controller.object().value(u"id"_s).toString());
+        QCOMPARE(failed.size(), 1); // no metadata service yet: refused with the reason
+    }
+
+    void format_dates()
+    {
+        const QDateTime now(QDate(2026, 12, 4), QTime(8, 0), Qt::UTC);
+        QCOMPARE(format::expiry(now.addDays(23).addSecs(60), now), u"in 23 days"_s);
+        QCOMPARE(format::expiry(now.addSecs(-1), now), u"Expired"_s);
+        QCOMPARE(format::expiry(now.addYears(100), now), u"Never"_s);
+        QCOMPARE(format::date(QDateTime(QDate(2026, 11, 2), QTime(1, 0), Qt::UTC), now), u"Nov 2"_s);
+        QCOMPARE(format::date(QDateTime(QDate(2025, 11, 2), QTime(1, 0), Qt::UTC), now), u"Nov 2, 2025"_s);
+        QCOMPARE(format::relative(now.addSecs(-300), now), u"5 min ago"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        QThreadPool::globalInstance()->waitForDone();
+        BackendContext::setCurrent({});
+        m_instance.reset();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Instance> m_instance;
+};
+
+QTEST_MAIN(TestGuiModels)
+#include "tst_guimodels.moc"
