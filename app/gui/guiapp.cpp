@@ -6,8 +6,10 @@
 #include "gui/backendcontext.h"
 #include "gui/desktop.h"
 #include "gui/qmlplugins.h"
+#include "gui/servicemetadataediting.h"
 #include "server/localserver.h"
 #include "services/instance.h"
+#include "services/workspace.h"
 
 #include <QCommandLineParser>
 #include <QFontDatabase>
@@ -20,6 +22,7 @@
 #include <QTimer>
 
 #include <cstring>
+#include <optional>
 
 namespace vingt::gui {
 
@@ -116,7 +119,11 @@ int run(int argc, char *argv[])
     else
         cli::err(u"vingt: the API server did not start: %1"_s.arg(started.error().message));
 
-    BackendContext::setCurrent({instance->get(), &server, nullptr});
+    // Data-model editing goes through the same MetadataService as the Metadata API.
+    std::optional<ServiceMetadataEditing> editing;
+    if (Workspace *workspace = (*instance)->defaultWorkspace())
+        editing.emplace(*workspace);
+    BackendContext::setCurrent({instance->get(), &server, editing ? &*editing : nullptr});
     Desktop::setStartPage(page, screenshot, theme);
 
     QQuickStyle::setStyle(u"Basic"_s);

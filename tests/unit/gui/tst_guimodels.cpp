@@ -3,6 +3,7 @@
 #include "gui/apikeyscontroller.h"
 #include "gui/backendcontext.h"
 #include "gui/datamodelcontroller.h"
+#include "gui/servicemetadataediting.h"
 #include "gui/format.h"
 #include "gui/rolescontroller.h"
 #include "gui/rowmodel.h"
@@ -183,6 +184,41 @@ private Q_SLOTS:
         QSignalSpy failed(&controller, &DataModelController::failed);
         controller.deleteObject(controller.object().value(u"id"_s).toString());
         QCOMPARE(failed.size(), 1); // no metadata service yet: refused with the reason
+    }
+
+    void dataModel_editingThroughTheMetadataService()
+    {
+        ServiceMetadataEditing editing(*m_instance->defaultWorkspace());
+        BackendContext::setCurrent({m_instance.get(), nullptr, &editing});
+        {
+            DataModelController controller;
+            QVERIFY(controller.editingAvailable());
+            QSignalSpy edited(&controller, &DataModelController::edited);
+            QSignalSpy failed(&controller, &DataModelController::failed);
+            controller.createObject({{u"nameSingular"_s, u"invoice"_s},
+                                     {u"namePlural"_s, u"invoices"_s},
+                                     {u"labelSingular"_s, u"Invoice"_s},
+                                     {u"labelPlural"_s, u"Invoices"_s}});
+            QVERIFY(edited.wait(20000));
+            const QString objectId = edited.at(0).at(1).toString();
+            QVERIFY(!objectId.isEmpty());
+            const DataModelPtr model = m_instance->defaultWorkspace()->dataModel();
+            QVERIFY(model->objectByPlural(u"invoices"_s)); // published: the API serves it from now on
+            controller.createField({{u"objectMetadataId"_s, objectId},
+                                    {u"type"_s, u"TEXT"_s},
+                                    {u"name"_s, u"reference"_s},
+                                    {u"label"_s, u"Reference"_s}});
+            QVERIFY(edited.wait(20000));
+            QVERIFY(m_instance->defaultWorkspace()->dataModel()->objectByPlural(u"invoices"_s)->field(u"reference"_s));
+            controller.createObject({{u"nameSingular"_s, u"user"_s},
+                                     {u"namePlural"_s, u"users"_s},
+                                     {u"labelSingular"_s, u"User"_s},
+                                     {u"labelPlural"_s, u"Users"_s}});
+            QVERIFY(failed.wait(20000)); // reserved name: the service's own message, in words
+            QVERIFY(!failed.at(0).at(1).toString().isEmpty());
+            QThreadPool::globalInstance()->waitForDone();
+        }
+        BackendContext::setCurrent({m_instance.get(), nullptr, nullptr});
     }
 
     void format_dates()
