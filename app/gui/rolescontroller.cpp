@@ -34,34 +34,6 @@ const PermissionColumn kColumns[] = {
      &Role::canDestroyAllObjectRecords},
 };
 
-const QLatin1StringView kRoleBools[] = {
-    "canUpdateAllSettings"_L1,          "canAccessAllTools"_L1,
-    "canReadAllObjectRecords"_L1,       "canUpdateAllObjectRecords"_L1,
-    "canSoftDeleteAllObjectRecords"_L1, "canDestroyAllObjectRecords"_L1,
-    "canBeAssignedToUsers"_L1,          "canBeAssignedToAgents"_L1,
-    "canBeAssignedToApiKeys"_L1,
-};
-
-bool roleBool(const Role &role, QLatin1StringView name)
-{
-    const std::pair<QLatin1StringView, bool> values[] = {
-        {"canUpdateAllSettings"_L1, role.canUpdateAllSettings},
-        {"canAccessAllTools"_L1, role.canAccessAllTools},
-        {"canReadAllObjectRecords"_L1, role.canReadAllObjectRecords},
-        {"canUpdateAllObjectRecords"_L1, role.canUpdateAllObjectRecords},
-        {"canSoftDeleteAllObjectRecords"_L1, role.canSoftDeleteAllObjectRecords},
-        {"canDestroyAllObjectRecords"_L1, role.canDestroyAllObjectRecords},
-        {"canBeAssignedToUsers"_L1, role.canBeAssignedToUsers},
-        {"canBeAssignedToAgents"_L1, role.canBeAssignedToAgents},
-        {"canBeAssignedToApiKeys"_L1, role.canBeAssignedToApiKeys},
-    };
-    for (const auto &[key, value] : values) {
-        if (key == name)
-            return value;
-    }
-    return false;
-}
-
 /// "API_KEYS_AND_WEBHOOKS" → "API keys and webhooks".
 QString flagLabel(QLatin1StringView name)
 {
@@ -161,8 +133,8 @@ void RolesController::apply(const Role &role)
                     {u"description"_s, role.description},
                     {u"isEditable"_s, role.isEditable},
                     {u"isDefault"_s, role.isDefault}};
-    for (QLatin1StringView name : kRoleBools)
-        map.insert(name, roleBool(role, name));
+    for (const RoleBoolean &boolean : kRoleBooleans)
+        map.insert(boolean.name, role.*boolean.member);
 
     QList<QVariantMap> objects;
     if (m_model) {

@@ -87,21 +87,11 @@ void writeRole(JsonWriter &out, const Role &role)
     out.value(QStringView(role.label));
     nullableText(out, "description"_L1, role.description);
     nullableText(out, "icon"_L1, role.icon);
-    const std::pair<QLatin1StringView, bool> booleans[] = {
-        {"isEditable"_L1, role.isEditable},
-        {"canUpdateAllSettings"_L1, role.canUpdateAllSettings},
-        {"canAccessAllTools"_L1, role.canAccessAllTools},
-        {"canReadAllObjectRecords"_L1, role.canReadAllObjectRecords},
-        {"canUpdateAllObjectRecords"_L1, role.canUpdateAllObjectRecords},
-        {"canSoftDeleteAllObjectRecords"_L1, role.canSoftDeleteAllObjectRecords},
-        {"canDestroyAllObjectRecords"_L1, role.canDestroyAllObjectRecords},
-        {"canBeAssignedToUsers"_L1, role.canBeAssignedToUsers},
-        {"canBeAssignedToAgents"_L1, role.canBeAssignedToAgents},
-        {"canBeAssignedToApiKeys"_L1, role.canBeAssignedToApiKeys},
-    };
-    for (const auto &[name, value] : booleans) {
-        out.key(name);
-        out.value(value);
+    out.key("isEditable"_L1);
+    out.value(role.isEditable);
+    for (const RoleBoolean &boolean : kRoleBooleans) {
+        out.key(boolean.name);
+        out.value(role.*boolean.member);
     }
     out.key("permissionFlags"_L1);
     writeArray(out, role.permissionFlags, writeFlag);

@@ -689,23 +689,35 @@ void finishPage(RecordPage &page, const ObjectMetadata &object, const std::vecto
 
 } // namespace
 
+Result<RecordService::ReadPlan> RecordService::planRead(const ObjectMetadata &object,
+                                                       const std::optional<FilterNode> &filter,
+                                                       const std::vector<OrderTerm> &orderBy,
+                                                       const AccessPolicy *policy) const
+{
+    VINGT_TRY(require(policy, RecordPermission::Read, object));
+    VINGT_TRY(requireReadable(policy, object, filter));
+    for (const OrderTerm &term : orderBy)
+        VINGT_TRY(requireReadable(policy, object, term.field));
+    auto where = readWhere(object, filter);
+    if (!where)
+        return where.error();
+    auto order = resolveOrder(orderBy, object);
+    if (!order)
+        return order.error();
+    return ReadPlan{std::move(where.value()), std::move(order.value())};
+}
+
 Result<RecordPage> RecordService::findMany(const DataModel &model, const FindManyRequest &request, const Actor &actor)
 {
     const ObjectMetadata &object = *request.object;
     const AccessPolicy *policy = actor.restrictions();
-    VINGT_TRY(require(policy, RecordPermission::Read, object));
-    VINGT_TRY(requireReadable(policy, object, request.filter));
-    for (const OrderTerm &term : request.orderBy)
-        VINGT_TRY(requireReadable(policy, object, term.field));
+    auto plan = planRead(object, request.filter, request.orderBy, policy);
+    if (!plan)
+        return plan.error();
+    const std::optional<SqlFragment> *where = &plan->where;
+    const std::vector<ResolvedOrder> *order = &plan->order;
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
-    auto where = readWhere(object, request.filter);
-    if (!where)
-        return where.error();
-
-    auto order = resolveOrder(request.orderBy, object);
-    if (!order)
-        return order.error();
 
     RecordPage page;
     {
@@ -752,19 +764,13 @@ Result<QHash<QString, RecordPage>> RecordService::findRelatedPages(const Related
                                                                    const Actor &actor)
 {
     const ObjectMetadata &object = *request.object;
-    const AccessPolicy *policy = actor.restrictions();
-    VINGT_TRY(require(policy, RecordPermission::Read, object));
-    VINGT_TRY(requireReadable(policy, object, request.filter));
-    for (const OrderTerm &term : request.orderBy)
-        VINGT_TRY(requireReadable(policy, object, term.field));
+    auto plan = planRead(object, request.filter, request.orderBy, actor.restrictions());
+    if (!plan)
+        return plan.error();
+    const std::optional<SqlFragment> *where = &plan->where;
+    const std::vector<ResolvedOrder> *order = &plan->order;
     Database &db = m_workspace.database();
     const SqlDialect &dialect = db.dialect();
-    auto where = readWhere(object, request.filter);
-    if (!where)
-        return where.error();
-    auto order = resolveOrder(request.orderBy, object);
-    if (!order)
-        return order.error();
     PageQuery keyset;
     VINGT_TRY(readCursors(request.startingAfter, request.endingBefore, *order, keyset));
     const bool backward = (keyset.before || request.backward) && !keyset.after;

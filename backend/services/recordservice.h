@@ -215,6 +215,13 @@ private:
                                                    const QJsonObject &input, bool forCreate, const Actor &actor,
                                                    const QString &now, bool forMatch = false);
     /// The WHERE of a read: the bound filter, and `deletedAt IS NULL` unless the filter mentions deletedAt (§1.4).
+    /// A read's checks (read permission, readable filter and order fields) and its WHERE and resolved order.
+    struct ReadPlan {
+        std::optional<SqlFragment> where;
+        std::vector<ResolvedOrder> order;
+    };
+    [[nodiscard]] Result<ReadPlan> planRead(const ObjectMetadata &object, const std::optional<FilterNode> &filter,
+                                            const std::vector<OrderTerm> &orderBy, const AccessPolicy *policy) const;
     [[nodiscard]] Result<std::optional<SqlFragment>> readWhere(const ObjectMetadata &object,
                                                                const std::optional<FilterNode> &filter) const;
     [[nodiscard]] Result<std::vector<QString>> matchingIds(const ObjectMetadata &object,

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QLatin1StringView>
 #include <QString>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -83,5 +85,22 @@ struct Role {
     std::vector<RoleApiKey> apiKeys;
     std::vector<RoleMember> workspaceMembers;
 };
+
+/// The role-wide booleans of CreateRoleInput / UpdateRolePayload and of the role's JSON (§6.1, 6.4), in order.
+struct RoleBoolean {
+    QLatin1StringView name;
+    bool Role::*member;
+};
+inline constexpr std::array<RoleBoolean, 9> kRoleBooleans{{
+    {QLatin1StringView("canUpdateAllSettings"), &Role::canUpdateAllSettings},
+    {QLatin1StringView("canAccessAllTools"), &Role::canAccessAllTools},
+    {QLatin1StringView("canReadAllObjectRecords"), &Role::canReadAllObjectRecords},
+    {QLatin1StringView("canUpdateAllObjectRecords"), &Role::canUpdateAllObjectRecords},
+    {QLatin1StringView("canSoftDeleteAllObjectRecords"), &Role::canSoftDeleteAllObjectRecords},
+    {QLatin1StringView("canDestroyAllObjectRecords"), &Role::canDestroyAllObjectRecords},
+    {QLatin1StringView("canBeAssignedToUsers"), &Role::canBeAssignedToUsers},
+    {QLatin1StringView("canBeAssignedToAgents"), &Role::canBeAssignedToAgents},
+    {QLatin1StringView("canBeAssignedToApiKeys"), &Role::canBeAssignedToApiKeys},
+}};
 
 } // namespace vingt

@@ -22,24 +22,6 @@ const QString kRoleColumns
       "canReadAllObjectRecords, canUpdateAllObjectRecords, canSoftDeleteAllObjectRecords, canDestroyAllObjectRecords, "
       "canBeAssignedToUsers, canBeAssignedToAgents, canBeAssignedToApiKeys, version, createdAt, updatedAt"_s;
 
-struct BoolMember {
-    QLatin1StringView name;
-    bool Role::*member;
-};
-
-// The boolean members of CreateRoleInput / UpdateRolePayload (§6.1, 6.4).
-const std::array kRoleBooleans{
-    BoolMember{"canUpdateAllSettings"_L1, &Role::canUpdateAllSettings},
-    BoolMember{"canAccessAllTools"_L1, &Role::canAccessAllTools},
-    BoolMember{"canReadAllObjectRecords"_L1, &Role::canReadAllObjectRecords},
-    BoolMember{"canUpdateAllObjectRecords"_L1, &Role::canUpdateAllObjectRecords},
-    BoolMember{"canSoftDeleteAllObjectRecords"_L1, &Role::canSoftDeleteAllObjectRecords},
-    BoolMember{"canDestroyAllObjectRecords"_L1, &Role::canDestroyAllObjectRecords},
-    BoolMember{"canBeAssignedToUsers"_L1, &Role::canBeAssignedToUsers},
-    BoolMember{"canBeAssignedToAgents"_L1, &Role::canBeAssignedToAgents},
-    BoolMember{"canBeAssignedToApiKeys"_L1, &Role::canBeAssignedToApiKeys},
-};
-
 struct OptionalBoolMember {
     QLatin1StringView name;
     std::optional<bool> ObjectPermission::*member;
@@ -154,7 +136,7 @@ Result<void> applyRoleInput(Role &role, const QJsonObject &input, bool creating)
             continue;
         }
         const auto member = std::find_if(kRoleBooleans.begin(), kRoleBooleans.end(),
-                                         [&key](const BoolMember &m) { return key == m.name; });
+                                         [&key](const RoleBoolean &m) { return key == m.name; });
         if (member == kRoleBooleans.end())
             return unknownField(key, "role"_L1);
         if (value.isNull())
@@ -460,7 +442,7 @@ Result<Role> RoleService::create(const Actor &actor, const QJsonObject &input)
     QVariantList binds{
         role.id, QVariant(QMetaType::fromType<QString>()), role.label, sqlText(role.description), sqlText(role.icon),
         1};
-    for (const BoolMember &member : kRoleBooleans)
+    for (const RoleBoolean &member : kRoleBooleans)
         binds << (role.*member.member ? 1 : 0);
     binds << 1 << now << now;
     auto inserted = db.exec(
@@ -494,7 +476,7 @@ Result<Role> RoleService::update(const Actor &actor, const QString &id, const QJ
     VINGT_TRY(checkCovered(actor, role));
     QStringList sets{u"label = ?"_s, u"description = ?"_s, u"icon = ?"_s};
     QVariantList binds{role.label, sqlText(role.description), sqlText(role.icon)};
-    for (const BoolMember &member : kRoleBooleans) {
+    for (const RoleBoolean &member : kRoleBooleans) {
         sets << QString(member.name) + u" = ?"_s;
         binds << (role.*member.member ? 1 : 0);
     }
