@@ -7,6 +7,8 @@
 #include "services/workspace.h"
 #include "storage/database.h"
 
+#include <shared_mutex>
+
 namespace vingt::graphqlapi {
 
 using namespace Qt::StringLiterals;
@@ -39,6 +41,19 @@ void setRateLimitHeaders(http::Response &response, const RateLimitDecision &stat
     response.setHeader("X-RateLimit-Limit", QByteArray::number(state.limit));
     response.setHeader("X-RateLimit-Remaining", QByteArray::number(state.remaining));
     response.setHeader("X-RateLimit-Reset", QByteArray::number(state.resetSecs));
+}
+
+/// Whether a document declares a mutation operation (a document that does not parse: no, runRequest reports it).
+bool containsMutation(const QString &query)
+{
+    const graphql::ParseResult parsed = graphql::parse(query);
+    if (!parsed.document)
+        return false;
+    for (const graphql::ast::OperationDefinition *operation : parsed.document->operations()) {
+        if (operation->operation == graphql::ast::OperationType::Mutation)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -89,6 +104,16 @@ http::Response Endpoint::handle(const http::Request &request, Surface surface)
     const QJsonValue operationName = object.value("operationName"_L1);
     if (!operationName.isString() && !operationName.isNull() && !operationName.isUndefined())
         return finish(badBody(u"'operationName' must be a string"_s));
+
+    // DECISIONS "Storage": the request runs under the workspace's model lock held shared, on the snapshot current
+    // once it holds it (and the /graphql schema of that snapshot). A /metadata document with a mutation must not
+    // hold it: MetadataService takes it exclusively.
+    std::shared_lock<ModelLock> modelLock(auth->workspace->modelLock(), std::defer_lock);
+    if (!(surface == Surface::Metadata && containsMutation(query.toString()))) {
+        modelLock.lock();
+        if (auto adopted = adoptCurrentModel(*auth); !adopted)
+            return finish(errorsResponse({GraphqlError::fromError(adopted.error())}));
+    }
 
     const Result<std::shared_ptr<const graphql::Schema>> schema = surface == Surface::Core
                                                                       ? m_cache.core(auth->workspace->id(), auth->model)

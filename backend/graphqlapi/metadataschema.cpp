@@ -1,6 +1,7 @@
 #include "graphqlapi/metadataschema.h"
 
 #include "graphqlapi/requestcontext.h"
+#include "services/metadataservice.h"
 #include "services/workspace.h"
 
 #include <QJsonArray>
@@ -567,6 +568,176 @@ void addQueries(std::vector<FieldConfig> &query)
                      }});
 }
 
+/// `name: type` input fields, all nullable unless the type says otherwise.
+std::vector<InputValueConfig> inputFields(std::initializer_list<std::pair<const char *, const char *>> fields)
+{
+    std::vector<InputValueConfig> out;
+    for (const auto &[name, type] : fields)
+        out.push_back({QString::fromLatin1(name), QString::fromLatin1(type)});
+    return out;
+}
+
+/// The input types of §3.2/3.3, with the accepted-but-ignored names the service knows.
+void addMutationInputs(graphql::SchemaBuilder &b)
+{
+    b.addInputObjectType({u"CreateObjectInput"_s, inputFields({{"nameSingular", "String!"},
+                                                               {"namePlural", "String!"},
+                                                               {"labelSingular", "String!"},
+                                                               {"labelPlural", "String!"},
+                                                               {"description", "String"},
+                                                               {"icon", "String"},
+                                                               {"shortcut", "String"},
+                                                               {"color", "String"},
+                                                               {"isRemote", "Boolean"},
+                                                               {"primaryKeyColumnType", "String"},
+                                                               {"primaryKeyFieldMetadataSettings", "JSON"},
+                                                               {"isLabelSyncedWithName", "Boolean"},
+                                                               {"skipNameField", "Boolean"}})});
+    b.addInputObjectType({u"UpdateObjectPayload"_s, inputFields({{"labelSingular", "String"},
+                                                                 {"labelPlural", "String"},
+                                                                 {"nameSingular", "String"},
+                                                                 {"namePlural", "String"},
+                                                                 {"description", "String"},
+                                                                 {"icon", "String"},
+                                                                 {"shortcut", "String"},
+                                                                 {"color", "String"},
+                                                                 {"isActive", "Boolean"},
+                                                                 {"labelIdentifierFieldMetadataId", "UUID"},
+                                                                 {"imageIdentifierFieldMetadataId", "UUID"},
+                                                                 {"isLabelSyncedWithName", "Boolean"},
+                                                                 {"isSearchable", "Boolean"},
+                                                                 {"openRecordIn", "ObjectOpenRecordIn"},
+                                                                 {"readability", "MetadataReadability"},
+                                                                 {"translations", "JSON"}})});
+    b.addInputObjectType({u"CreateFieldInput"_s, inputFields({{"type", "FieldMetadataType!"},
+                                                              {"name", "String!"},
+                                                              {"label", "String!"},
+                                                              {"objectMetadataId", "UUID!"},
+                                                              {"description", "String"},
+                                                              {"icon", "String"},
+                                                              {"isCustom", "Boolean"},
+                                                              {"isActive", "Boolean"},
+                                                              {"isSystem", "Boolean"},
+                                                              {"isNullable", "Boolean"},
+                                                              {"isUnique", "Boolean"},
+                                                              {"defaultValue", "JSON"},
+                                                              {"options", "JSON"},
+                                                              {"settings", "JSON"},
+                                                              {"isLabelSyncedWithName", "Boolean"},
+                                                              {"standardOverrides", "JSON"},
+                                                              {"relationCreationPayload", "JSON"},
+                                                              {"morphRelationsCreationPayload", "[JSON!]"},
+                                                              {"isRemoteCreation", "Boolean"},
+                                                              {"isUIEditable", "Boolean"},
+                                                              {"isUIReadOnly", "Boolean"},
+                                                              {"isSearchable", "Boolean"},
+                                                              {"isAuditLogged", "Boolean"}})});
+    b.addInputObjectType({u"UpdateFieldInput"_s, inputFields({{"universalIdentifier", "UUID"},
+                                                              {"name", "String"},
+                                                              {"label", "String"},
+                                                              {"description", "String"},
+                                                              {"icon", "String"},
+                                                              {"isActive", "Boolean"},
+                                                              {"isSystem", "Boolean"},
+                                                              {"isUIEditable", "Boolean"},
+                                                              {"isUIReadOnly", "Boolean"},
+                                                              {"isNullable", "Boolean"},
+                                                              {"isUnique", "Boolean"},
+                                                              {"isSearchable", "Boolean"},
+                                                              {"isAuditLogged", "Boolean"},
+                                                              {"defaultValue", "JSON"},
+                                                              {"options", "JSON"},
+                                                              {"settings", "JSON"},
+                                                              {"objectMetadataId", "UUID"},
+                                                              {"isLabelSyncedWithName", "Boolean"}})});
+    b.addInputObjectType({u"CreateOneObjectInput"_s, inputFields({{"object", "CreateObjectInput!"}})});
+    b.addInputObjectType(
+        {u"UpdateOneObjectInput"_s, inputFields({{"id", "UUID!"}, {"update", "UpdateObjectPayload!"}})});
+    b.addInputObjectType({u"DeleteOneObjectInput"_s, inputFields({{"id", "UUID!"}})});
+    b.addInputObjectType({u"CreateOneFieldMetadataInput"_s, inputFields({{"field", "CreateFieldInput!"}})});
+    b.addInputObjectType(
+        {u"UpdateOneFieldMetadataInput"_s, inputFields({{"id", "UUID!"}, {"update", "UpdateFieldInput!"}})});
+    b.addInputObjectType({u"DeleteOneFieldInput"_s, inputFields({{"id", "UUID!"}})});
+}
+
+/// The rest of the request reads the snapshot a change published (the old one stays alive for values that
+/// already borrow from it).
+template<typename Change>
+void adopt(RequestContext &ctx, const Change &change)
+{
+    ctx.keep.push_back(ctx.auth.model);
+    ctx.auth.model = change.model;
+}
+
+/// A mutation field `name(input: inputType!)` calling the MetadataService with the input object.
+template<typename Call>
+FieldConfig mutationField(const QString &name, const QString &inputType, const QString &resultType, Call call)
+{
+    return {name, resultType + u'!', {{u"input"_s, inputType + u'!'}}, [call](const ResolveParams &p) -> FieldResult {
+                RequestContext &ctx = requestContext(p.context);
+                return call(ctx, ctx.auth.workspace->metadata(), p.args.value("input"_L1).toObject());
+            }};
+}
+
+void addMutations(std::vector<FieldConfig> &mutation)
+{
+    auto object = [](RequestContext &ctx, Result<ObjectChange> change) -> FieldResult {
+        if (!change)
+            return change.error();
+        adopt(ctx, *change);
+        return Value::borrowed(change->object);
+    };
+    auto field = [](RequestContext &ctx, Result<FieldChange> change) -> FieldResult {
+        if (!change)
+            return change.error();
+        adopt(ctx, *change);
+        return Value::borrowed(change->field);
+    };
+    mutation.push_back(mutationField(u"createOneObject"_s, u"CreateOneObjectInput"_s, u"Object"_s,
+                                     [object](RequestContext &ctx, MetadataService &s, const QJsonObject &in) {
+                                         return object(
+                                             ctx, s.createObject(ctx.auth.actor, in.value("object"_L1).toObject()));
+                                     }));
+    mutation.push_back(mutationField(u"updateOneObject"_s, u"UpdateOneObjectInput"_s, u"Object"_s,
+                                     [object](RequestContext &ctx, MetadataService &s, const QJsonObject &in) {
+                                         return object(ctx, s.updateObject(ctx.auth.actor, in.value("id"_L1).toString(),
+                                                                           in.value("update"_L1).toObject()));
+                                     }));
+    mutation.push_back(mutationField(u"deleteOneObject"_s, u"DeleteOneObjectInput"_s, u"Object"_s,
+                                     [](RequestContext &ctx, MetadataService &s, const QJsonObject &in) -> FieldResult {
+                                         // The answer is the object as it was: read from the snapshot before the change.
+                                         const QString id = in.value("id"_L1).toString().toLower();
+                                         const DataModel *before = ctx.hold(ctx.auth.workspace->dataModel());
+                                         auto change = s.deleteObject(ctx.auth.actor, id);
+                                         if (!change)
+                                             return change.error();
+                                         adopt(ctx, *change);
+                                         const ObjectMetadata *gone = before->objectById(id);
+                                         return gone ? Value::borrowed(gone) : Value();
+                                     }));
+    mutation.push_back(mutationField(u"createOneField"_s, u"CreateOneFieldMetadataInput"_s, u"Field"_s,
+                                     [field](RequestContext &ctx, MetadataService &s, const QJsonObject &in) {
+                                         return field(ctx,
+                                                      s.createField(ctx.auth.actor, in.value("field"_L1).toObject()));
+                                     }));
+    mutation.push_back(mutationField(u"updateOneField"_s, u"UpdateOneFieldMetadataInput"_s, u"Field"_s,
+                                     [field](RequestContext &ctx, MetadataService &s, const QJsonObject &in) {
+                                         return field(ctx, s.updateField(ctx.auth.actor, in.value("id"_L1).toString(),
+                                                                         in.value("update"_L1).toObject()));
+                                     }));
+    mutation.push_back(mutationField(u"deleteOneField"_s, u"DeleteOneFieldInput"_s, u"Field"_s,
+                                     [](RequestContext &ctx, MetadataService &s, const QJsonObject &in) -> FieldResult {
+                                         const QString id = in.value("id"_L1).toString().toLower();
+                                         const DataModel *before = ctx.hold(ctx.auth.workspace->dataModel());
+                                         auto change = s.deleteField(ctx.auth.actor, id);
+                                         if (!change)
+                                             return change.error();
+                                         adopt(ctx, *change);
+                                         const FieldMetadata *gone = before->fieldById(id).second;
+                                         return gone ? Value::borrowed(gone) : Value();
+                                     }));
+}
+
 } // namespace
 
 void registerMetadataSchemaExtension(MetadataSchemaExtension extension)
@@ -583,6 +754,8 @@ Result<std::shared_ptr<const graphql::Schema>> buildMetadataSchema()
     std::vector<FieldConfig> query;
     std::vector<FieldConfig> mutation;
     addQueries(query);
+    addMutationInputs(b);
+    addMutations(mutation);
     std::vector<MetadataSchemaExtension> extra;
     {
         std::lock_guard lock(g_mutex);

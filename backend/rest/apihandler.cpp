@@ -5,8 +5,8 @@
 #include "query/querystring.h"
 #include "rest/apikeyroutes.h"
 #include "rest/coreroutes.h"
-#include "rest/restbody.h"
 #include "rest/metadataroutes.h"
+#include "rest/restbody.h"
 #include "rest/resterror.h"
 #include "rest/roleroutes.h"
 #include "rest/webhookroutes.h"
@@ -202,14 +202,8 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
     std::shared_lock<ModelLock> modelLock(auth->workspace->modelLock(), std::defer_lock);
     if (!(metadata.dataModel && MetadataRoutes::isChange(request.method))) {
         modelLock.lock();
-        DataModelPtr current = auth->workspace->dataModel();
-        if (current != auth->model) { // changed since authentication: the role's policy for the new snapshot
-            auto policy = auth->workspace->roles().policy(auth->apiKey.roleId, auth->apiKey.roleVersion, current);
-            if (!policy)
-                return errorResponse(policy.error());
-            auth->actor.policy = std::move(policy.value());
-            auth->model = std::move(current);
-        }
+        if (auto adopted = adoptCurrentModel(*auth); !adopted)
+            return errorResponse(adopted.error());
     }
 
     // §7: one token per core REST call; the metadata routes take none but report the buckets all the same.
@@ -238,12 +232,8 @@ http::Response serveAuthenticated(const Authenticator &authenticator, const http
 
 } // namespace
 
-ApiHandler::ApiHandler(Instance &instance)
-    : m_instance(instance)
-    , m_authenticator(instance)
-    , m_graphql(m_authenticator)
-{
-}
+ApiHandler::ApiHandler(Instance &instance) : m_instance(instance), m_authenticator(instance), m_graphql(m_authenticator)
+{}
 
 std::optional<http::Response> ApiHandler::precheck(const http::Request &request)
 {

@@ -95,4 +95,17 @@ Result<AuthContext> Authenticator::authenticate(const QByteArray &token) const
     return context;
 }
 
+Result<void> adoptCurrentModel(AuthContext &auth)
+{
+    DataModelPtr current = auth.workspace->dataModel();
+    if (current == auth.model)
+        return {};
+    auto policy = auth.workspace->roles().policy(auth.apiKey.roleId, auth.apiKey.roleVersion, current);
+    if (!policy)
+        return policy.error();
+    auth.actor.policy = std::move(policy.value());
+    auth.model = std::move(current);
+    return {};
+}
+
 } // namespace vingt

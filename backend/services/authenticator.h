@@ -25,6 +25,10 @@ struct AuthContext {
     Actor actor;
 };
 
+/// DECISIONS "Storage": call with the workspace's ModelLock held shared, after authentication. Moves `auth` onto
+/// the workspace's current snapshot (and the role's policy for it) when a metadata change published one since.
+[[nodiscard]] Result<void> adoptCurrentModel(AuthContext &auth);
+
 /// @brief Request-time validation of API key tokens, in the order of API-CONTRACT §5.4. The key row is read on every
 /// request, so revocation is immediate. On success the actor carries its role's AccessPolicy (from RoleService's
 /// cache) and the key's in-memory usage counters are bumped. Thread rule: callable from any thread.

@@ -1,8 +1,10 @@
 // End-to-end: the Metadata GraphQL read side on POST /metadata (API-CONTRACT §3.2, 3.3): objects, object, fields,
-// field, CursorPaging (default 10, max 1000), ObjectFilter / FieldFilter, nested `fields`, the fixed read-only fields.
+// field, CursorPaging (default 10, max 1000), ObjectFilter / FieldFilter, nested `fields`, the fixed read-only fields;
+// the object and field mutations and their effect on the /graphql schema (§3.2-3.4).
 
 #include "support/e2e.h"
 #include "support/httpclient.h"
+#include "support/rawhttp.h"
 #include "support/serverprocess.h"
 
 #include <QJsonArray>
@@ -11,7 +13,10 @@
 #include <QSet>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
+#include <thread>
+#include <vector>
 
 using namespace vingt::test;
 using namespace Qt::StringLiterals;
@@ -51,6 +56,31 @@ private:
                 return at(edge.toObject(), u"node.id"_s).toString();
         }
         return {};
+    }
+
+    /// A GraphQL request on /graphql.
+    HttpResponse core(const QString &query, const QJsonObject &variables = {})
+    {
+        return m_http.post(u"/graphql"_s, QJsonObject{{"query", query}, {"variables", variables}});
+    }
+    static QJsonObject objectInput(const QString &name)
+    {
+        return {{u"nameSingular"_s, name},        {u"namePlural"_s, name + u"s"_s}, {u"labelSingular"_s, u"Gadget"_s},
+                {u"labelPlural"_s, u"Gadgets"_s}, {u"color"_s, u"red"_s},           {u"skipNameField"_s, false}};
+    }
+    static QString typeName(const QString &name) { return name.left(1).toUpper() + name.mid(1); }
+    HttpResponse createObject(const QJsonObject &object, HttpClient *client = nullptr)
+    {
+        const QString query = u"mutation($input:CreateOneObjectInput!){ createOneObject(input:$input){ id "
+                              "nameSingular namePlural isCustom isActive } }"_s;
+        const QJsonObject body{{"query", query}, {"variables", QJsonObject{{"input", QJsonObject{{"object", object}}}}}};
+        return (client ? *client : m_http).post(u"/metadata"_s, body);
+    }
+    HttpResponse createField(const QJsonObject &field)
+    {
+        return meta(u"mutation($input:CreateOneFieldMetadataInput!){ createOneField(input:$input){ id name type "
+                    "objectMetadataId isCustom } }"_s,
+                    {{"input", QJsonObject{{"field", field}}}});
     }
 
 private Q_SLOTS:
@@ -242,6 +272,205 @@ private Q_SLOTS:
         // The core schema is not on /metadata and vice versa.
         QCOMPARE(meta(u"{ people{ totalCount } }"_s).value(u"errors.0.extensions.code"_s).toString(),
                  u"GRAPHQL_VALIDATION_FAILED"_s);
+    }
+    /// §3.2: create an object and fields through /metadata, then use them through /graphql; rename, deactivate, delete.
+    void objectAndFieldMutations()
+    {
+        const QString name = uniqueTag();
+        const HttpResponse created = createObject(objectInput(name));
+        META_OK(created);
+        QCOMPARE(created.value(u"data.createOneObject.nameSingular"_s).toString(), name);
+        QCOMPARE(created.value(u"data.createOneObject.isCustom"_s).toBool(), true);
+        const QString objectId = created.value(u"data.createOneObject.id"_s).toString();
+        QCOMPARE(objectId, this->objectId(name));
+
+        // The next /graphql request sees the new object: its type and its root fields.
+        const HttpResponse type = core(u"query($n:String!){ __type(name:$n){ name kind } }"_s, {{"n", typeName(name)}});
+        META_OK(type);
+        QCOMPARE(type.value(u"data.__type.kind"_s).toString(), u"OBJECT"_s);
+        const HttpResponse empty = core(u"{ %1s{ totalCount } }"_s.arg(name));
+        META_OK(empty);
+        QCOMPARE(empty.value(u"data.%1s.totalCount"_s.arg(name)).toInt(), 0);
+
+        // A TEXT and a SELECT field, written and read through /graphql.
+        const HttpResponse text = createField({{u"objectMetadataId"_s, objectId},
+                                               {u"type"_s, u"TEXT"_s},
+                                               {u"name"_s, u"serial"_s},
+                                               {u"label"_s, u"Serial"_s},
+                                               {u"isUIEditable"_s, true},
+                                               {u"isAuditLogged"_s, true}});
+        META_OK(text);
+        QCOMPARE(text.value(u"data.createOneField.type"_s).toString(), u"TEXT"_s);
+        QCOMPARE(text.value(u"data.createOneField.objectMetadataId"_s).toString(), objectId);
+        const QJsonArray options{
+            QJsonObject{{"id", newUuid()}, {"value", "NEW"}, {"label", "New"}, {"position", 0}, {"color", "green"}},
+            QJsonObject{{"id", newUuid()}, {"value", "USED"}, {"label", "Used"}, {"position", 1}, {"color", "red"}}};
+        const HttpResponse select = createField({{u"objectMetadataId"_s, objectId},
+                                                 {u"type"_s, u"SELECT"_s},
+                                                 {u"name"_s, u"condition"_s},
+                                                 {u"label"_s, u"Condition"_s},
+                                                 {u"options"_s, options},
+                                                 {u"defaultValue"_s, u"'NEW'"_s}});
+        META_OK(select);
+        const QString selectId = select.value(u"data.createOneField.id"_s).toString();
+        const HttpResponse written = core(
+            u"mutation{ create%1(data:{serial:\"S-1\", condition:USED}){ id serial condition } }"_s.arg(typeName(name)));
+        META_OK(written);
+        QCOMPARE(written.value(u"data.create%1.serial"_s.arg(typeName(name))).toString(), u"S-1"_s);
+        QCOMPARE(written.value(u"data.create%1.condition"_s.arg(typeName(name))).toString(), u"USED"_s);
+        const HttpResponse read = core(u"{ %1s{ edges{ node{ serial condition } } } }"_s.arg(name));
+        META_OK(read);
+        QCOMPARE(read.value(u"data.%1s.edges.0.node.serial"_s.arg(name)).toString(), u"S-1"_s);
+        QCOMPARE(read.value(u"data.%1s.edges.0.node.condition"_s.arg(name)).toString(), u"USED"_s);
+
+        // updateOneField: the label changes.
+        const HttpResponse relabelled = meta(
+            u"mutation($input:UpdateOneFieldMetadataInput!){ updateOneField(input:$input){ id label } }"_s,
+            {{"input", QJsonObject{{"id", selectId}, {"update", QJsonObject{{"label", "State"}}}}}});
+        META_OK(relabelled);
+        QCOMPARE(relabelled.value(u"data.updateOneField.label"_s).toString(), u"State"_s);
+
+        // Rename: the old root fields are gone, the new ones answer with the same record.
+        const QString renamed = uniqueTag();
+        const HttpResponse update = meta(
+            u"mutation($input:UpdateOneObjectInput!){ updateOneObject(input:$input){ id nameSingular namePlural } }"_s,
+            {{"input", QJsonObject{{"id", objectId},
+                                   {"update", QJsonObject{{"nameSingular", renamed},
+                                                          {"namePlural", renamed + u"s"_s},
+                                                          {"isLabelSyncedWithName", false},
+                                                          {"openRecordIn", "SIDE_PANEL"}}}}}});
+        META_OK(update);
+        QCOMPARE(update.value(u"data.updateOneObject.namePlural"_s).toString(), renamed + u"s"_s);
+        const HttpResponse old = core(u"{ %1s{ totalCount } }"_s.arg(name));
+        E2E_STATUS(old, 200);
+        QCOMPARE(old.value(u"errors.0.extensions.code"_s).toString(), u"GRAPHQL_VALIDATION_FAILED"_s);
+        const HttpResponse fresh = core(u"{ %1s{ edges{ node{ serial } } } }"_s.arg(renamed));
+        META_OK(fresh);
+        QCOMPARE(fresh.value(u"data.%1s.edges.0.node.serial"_s.arg(renamed)).toString(), u"S-1"_s);
+
+        // deleteOneField, then deactivate and delete the object.
+        const HttpResponse fieldGone = meta(
+            u"mutation($input:DeleteOneFieldInput!){ deleteOneField(input:$input){ id name } }"_s,
+            {{"input", QJsonObject{{"id", selectId}}}});
+        META_OK(fieldGone);
+        QCOMPARE(fieldGone.value(u"data.deleteOneField.name"_s).toString(), u"condition"_s);
+        QCOMPARE(
+            core(u"{ %1s{ edges{ node{ condition } } } }"_s.arg(renamed)).value(u"errors.0.extensions.code"_s).toString(),
+            u"GRAPHQL_VALIDATION_FAILED"_s);
+        const QString deleteObject
+            = u"mutation($input:DeleteOneObjectInput!){ deleteOneObject(input:$input){ id nameSingular } }"_s;
+        const HttpResponse active = meta(deleteObject, {{"input", QJsonObject{{"id", objectId}}}});
+        E2E_STATUS(active, 200);
+        QCOMPARE(active.value(u"errors.0.extensions.code"_s).toString(), u"BAD_USER_INPUT"_s);
+        META_OK(meta(u"mutation($input:UpdateOneObjectInput!){ updateOneObject(input:$input){ isActive } }"_s,
+                     {{"input", QJsonObject{{"id", objectId}, {"update", QJsonObject{{"isActive", false}}}}}}));
+        const HttpResponse deleted = meta(deleteObject, {{"input", QJsonObject{{"id", objectId}}}});
+        META_OK(deleted);
+        QCOMPARE(deleted.value(u"data.deleteOneObject.nameSingular"_s).toString(), renamed);
+        QVERIFY(this->objectId(renamed).isEmpty());
+        QCOMPARE(core(u"{ %1s{ totalCount } }"_s.arg(renamed)).value(u"errors.0.extensions.code"_s).toString(),
+                 u"GRAPHQL_VALIDATION_FAILED"_s);
+        const HttpResponse again = meta(deleteObject, {{"input", QJsonObject{{"id", objectId}}}});
+        QCOMPARE(again.value(u"errors.0.extensions.code"_s).toString(), u"NOT_FOUND"_s);
+    }
+
+    /// §3.4, 2.5: the service's validation message under BAD_USER_INPUT, the same as on REST.
+    void mutationValidation()
+    {
+        QJsonObject reserved = objectInput(u"webhook"_s);
+        reserved.insert(u"namePlural"_s, u"webhooks"_s);
+        const HttpResponse graphql = createObject(reserved);
+        E2E_STATUS(graphql, 200);
+        QCOMPARE(graphql.value(u"errors.0.extensions.code"_s).toString(), u"BAD_USER_INPUT"_s);
+        QVERIFY2(graphql.value(u"errors.0.message"_s).toString().startsWith(u"This name is reserved"_s),
+                 qPrintable(graphql.describe()));
+        reserved.remove(u"color"_s);
+        reserved.remove(u"skipNameField"_s);
+        const HttpResponse rest = m_http.post(u"/rest/metadata/objects"_s, reserved);
+        E2E_STATUS(rest, 400);
+        QCOMPARE(graphql.value(u"errors.0.message"_s).toString(), rest.value(u"messages.0"_s).toString());
+        // A required input field missing: a validation error of the document.
+        const HttpResponse missing = meta(u"mutation{ createOneObject(input:{object:{nameSingular:\"x\"}}){ id } }"_s);
+        QCOMPARE(missing.value(u"errors.0.extensions.code"_s).toString(), u"GRAPHQL_VALIDATION_FAILED"_s);
+    }
+
+    /// §6.3: a role without DATA_MODEL reads metadata but gets FORBIDDEN on a mutation.
+    void mutationNeedsDataModel()
+    {
+        const HttpResponse role = m_http.post(u"/rest/metadata/roles"_s,
+                                              QJsonObject{{u"label"_s, u"No model "_s + uniqueTag()},
+                                                          {u"canBeAssignedToApiKeys"_s, true},
+                                                          {u"canUpdateAllSettings"_s, false}});
+        E2E_STATUS(role, 201);
+        const QString roleId = role.value(u"data.createOneRole.id"_s).toString();
+        const HttpResponse key = m_http.post(u"/rest/metadata/apiKeys"_s,
+                                             QJsonObject{{u"name"_s, u"model-"_s + uniqueTag()},
+                                                         {u"expiresAt"_s, u"2099-01-01T00:00:00.000Z"_s},
+                                                         {u"roleId"_s, roleId}});
+        const HttpResponse token = m_http.send(
+            "POST", u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
+        E2E_STATUS(token, 201);
+        HttpClient restricted = m_http.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
+        META_OK(restricted.post(u"/metadata"_s, QJsonObject{{"query", "{ objects{ totalCount } }"}}));
+        const QString name = uniqueTag();
+        const HttpResponse refused = createObject(objectInput(name), &restricted);
+        E2E_STATUS(refused, 200);
+        QCOMPARE(refused.value(u"errors.0.extensions.code"_s).toString(), u"FORBIDDEN"_s);
+        QVERIFY(objectId(name).isEmpty());
+    }
+
+    /// DECISIONS "Storage": /graphql requests running while the model changes all succeed.
+    void queriesDuringMutations()
+    {
+        const QByteArray authorization = "Bearer " + m_server->token().toUtf8();
+        std::atomic<bool> done{false};
+        constexpr int kReaders = 2;
+        std::vector<QStringList> failures(kReaders);
+        std::vector<int> counts(kReaders, 0);
+        std::vector<std::thread> threads;
+        for (int r = 0; r < kReaders; ++r) {
+            threads.emplace_back([&, r] {
+                RawHttpConnection raw(u"127.0.0.1"_s, m_server->port());
+                if (!raw.connectToServer()) {
+                    failures[size_t(r)] << raw.errorString();
+                    return;
+                }
+                const QByteArray body = R"({"query":"{ people(first:2){ totalCount edges{ node{ id } } } }"})";
+                // At least a few requests, and on until the mutations are done.
+                while (counts[size_t(r)] < 5 || !done) {
+                    const auto response = raw.exchange(RawHttpConnection::buildRequest(
+                        "POST", "/graphql", {{"Authorization", authorization}, {"Content-Type", "application/json"}},
+                        body));
+                    ++counts[size_t(r)];
+                    if (!response) {
+                        failures[size_t(r)] << raw.errorString();
+                        return;
+                    }
+                    if (response->status != 200 || response->json.object().contains(u"errors"_s))
+                        failures[size_t(r)] << QString::fromUtf8(response->body);
+                }
+            });
+        }
+        QStringList names;
+        for (int i = 0; i < 3; ++i) {
+            names << uniqueTag();
+            const HttpResponse created = createObject(objectInput(names.last()));
+            if (created.value(u"errors"_s).isArray())
+                break;
+            createField({{u"objectMetadataId"_s, created.value(u"data.createOneObject.id"_s).toString()},
+                         {u"type"_s, u"TEXT"_s},
+                         {u"name"_s, u"note"_s},
+                         {u"label"_s, u"Note"_s}});
+        }
+        done = true;
+        for (std::thread &thread : threads)
+            thread.join();
+        for (int r = 0; r < kReaders; ++r)
+            QVERIFY2(failures[size_t(r)].isEmpty(), qPrintable(failures[size_t(r)].join(u"\n"_s)));
+        for (const QString &name : names) {
+            const HttpResponse r = core(u"{ %1s{ edges{ node{ note } } } }"_s.arg(name));
+            META_OK(r);
+        }
     }
 };
 
