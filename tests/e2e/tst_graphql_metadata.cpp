@@ -397,20 +397,9 @@ private Q_SLOTS:
     /// §6.3: a role without DATA_MODEL reads metadata but gets FORBIDDEN on a mutation.
     void mutationNeedsDataModel()
     {
-        const HttpResponse role = m_http.post(u"/rest/metadata/roles"_s,
-                                              QJsonObject{{u"label"_s, u"No model "_s + uniqueTag()},
-                                                          {u"canBeAssignedToApiKeys"_s, true},
-                                                          {u"canUpdateAllSettings"_s, false}});
-        E2E_STATUS(role, 201);
-        const QString roleId = role.value(u"data.createOneRole.id"_s).toString();
-        const HttpResponse key = m_http.post(u"/rest/metadata/apiKeys"_s,
-                                             QJsonObject{{u"name"_s, u"model-"_s + uniqueTag()},
-                                                         {u"expiresAt"_s, u"2099-01-01T00:00:00.000Z"_s},
-                                                         {u"roleId"_s, roleId}});
-        const HttpResponse token = m_http.send(
-            "POST", u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
-        E2E_STATUS(token, 201);
-        HttpClient restricted = m_http.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
+        QString roleId;
+        HttpClient restricted = clientWithNewRole(m_http, roleId);
+        QVERIFY(!roleId.isEmpty());
         META_OK(restricted.post(u"/metadata"_s, QJsonObject{{"query", "{ objects{ totalCount } }"}}));
         const QString name = uniqueTag();
         const HttpResponse refused = createObject(objectInput(name), &restricted);

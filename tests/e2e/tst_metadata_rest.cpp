@@ -492,20 +492,9 @@ private Q_SLOTS:
     /// §3, 6.3: reads need any key, changes the DATA_MODEL flag.
     void dataModelFlag()
     {
-        const HttpResponse role = m_http.post(u"/rest/metadata/roles"_s,
-                                              QJsonObject{{u"label"_s, u"No model "_s + uniqueTag()},
-                                                          {u"canBeAssignedToApiKeys"_s, true},
-                                                          {u"canUpdateAllSettings"_s, false}});
-        E2E_STATUS(role, 201);
-        const QString roleId = role.value(u"data.createOneRole.id"_s).toString();
-        const HttpResponse key = m_http.post(u"/rest/metadata/apiKeys"_s,
-                                             QJsonObject{{u"name"_s, u"model-"_s + uniqueTag()},
-                                                         {u"expiresAt"_s, u"2099-01-01T00:00:00.000Z"_s},
-                                                         {u"roleId"_s, roleId}});
-        const HttpResponse token = m_http.send(
-            "POST", u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
-        E2E_STATUS(token, 201);
-        HttpClient restricted = m_http.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
+        QString roleId;
+        HttpClient restricted = clientWithNewRole(m_http, roleId);
+        QVERIFY(!roleId.isEmpty());
         E2E_STATUS(restricted.get(u"/rest/metadata/objects"_s), 200);
         const QString name = uniqueTag();
         const QJsonObject input{{u"nameSingular"_s, name},

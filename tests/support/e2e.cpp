@@ -14,6 +14,23 @@ QString uniqueTag()
     return QStringLiteral("t") + QUuid::createUuid().toString(QUuid::Id128).left(11).toLower();
 }
 
+HttpClient clientWithNewRole(HttpClient &admin, QString &roleId)
+{
+    using namespace Qt::StringLiterals;
+    const HttpResponse role = admin.post(u"/rest/metadata/roles"_s,
+                                         QJsonObject{{u"label"_s, u"No model "_s + uniqueTag()},
+                                                     {u"canBeAssignedToApiKeys"_s, true},
+                                                     {u"canUpdateAllSettings"_s, false}});
+    roleId = role.value(u"data.createOneRole.id"_s).toString();
+    const HttpResponse key = admin.post(u"/rest/metadata/apiKeys"_s,
+                                        QJsonObject{{u"name"_s, u"model-"_s + uniqueTag()},
+                                                    {u"expiresAt"_s, u"2099-01-01T00:00:00.000Z"_s},
+                                                    {u"roleId"_s, roleId}});
+    const HttpResponse token = admin.send("POST",
+                                          u"/rest/metadata/apiKeys/%1/regenerate"_s.arg(key.value(u"id"_s).toString()));
+    return admin.withToken(token.value(u"data.regenerateApiKey.token"_s).toString());
+}
+
 QString newUuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces).toLower();

@@ -20,6 +20,9 @@ namespace vingt::test {
 [[nodiscard]] QString uniqueTag();
 /// A fresh lower-case UUID without braces.
 [[nodiscard]] QString newUuid();
+/// A new role without permission flags (assignable to API keys), and a client whose key has that role; the role's
+/// id goes to `roleId`. `admin` must be allowed to manage roles and keys.
+[[nodiscard]] HttpClient clientWithNewRole(HttpClient &admin, QString &roleId);
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), so the server sees exactly `value`.
 [[nodiscard]] QString pct(const QString &value);
