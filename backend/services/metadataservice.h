@@ -12,8 +12,8 @@ namespace vingt {
 
 class Workspace;
 
-/// @brief The result of a metadata change: the snapshot published by it (for a delete: the last snapshot that
-/// still held the item) and the item inside it.
+/// @brief The result of a metadata change: the snapshot published by it and the item inside it (null after a
+/// delete: callers that answer with the deleted item read it from the snapshot they started with).
 struct ObjectChange {
     DataModelPtr model;
     const ObjectMetadata *object = nullptr;
