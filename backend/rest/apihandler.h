@@ -1,7 +1,7 @@
 #pragma once
 
-#include "openapi/documentcache.h"
 #include "graphqlapi/endpoint.h"
+#include "openapi/documentcache.h"
 #include "server/handler.h"
 #include "services/authenticator.h"
 
@@ -30,7 +30,7 @@ private:
     Instance &m_instance;
     Authenticator m_authenticator;
     openapi::DocumentCache m_documents; ///< per workspace and snapshot (§9)
-    graphqlapi::Endpoint m_graphql; ///< /graphql and /metadata
+    graphqlapi::Endpoint m_graphql;     ///< /graphql and /metadata
 };
 
 } // namespace vingt::rest

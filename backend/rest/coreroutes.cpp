@@ -5,8 +5,8 @@
 #include "core/uuid.h"
 #include "query/orderby.h"
 #include "query/restfilterparser.h"
-#include "rest/resterror.h"
 #include "rest/restbody.h"
+#include "rest/resterror.h"
 #include "services/workspace.h"
 
 #include <cmath>

@@ -4,8 +4,8 @@
 #include "core/jsonwriter.h"
 #include "core/uuid.h"
 #include "model/metadatajson.h"
-#include "rest/resterror.h"
 #include "rest/restbody.h"
+#include "rest/resterror.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -217,13 +217,13 @@ http::Response MetadataRoutes::handle(const http::Request &request, const QStrin
         if (!object)
             return errorResponse(Error::notFound(notFound));
         return envelope(200, "object"_L1,
-                            [&](JsonWriter &out) { metadatajson::writeObject(out, *auth.model, *object, true); });
+                        [&](JsonWriter &out) { metadatajson::writeObject(out, *auth.model, *object, true); });
     }
     const auto [object, field] = auth.model->fieldById(id.toLower());
     if (!field)
         return errorResponse(Error::notFound(notFound));
     return envelope(200, "field"_L1,
-                        [&](JsonWriter &out) { metadatajson::writeField(out, *auth.model, *object, *field); });
+                    [&](JsonWriter &out) { metadatajson::writeField(out, *auth.model, *object, *field); });
 }
 
 } // namespace vingt::rest

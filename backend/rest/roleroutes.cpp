@@ -253,7 +253,7 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
         if (!result)
             return errorResponse(result.error());
         return envelope(200, "upsertObjectPermissions"_L1,
-                            [&](JsonWriter &out) { writeArray(out, *result, writeObjectPermission); });
+                        [&](JsonWriter &out) { writeArray(out, *result, writeObjectPermission); });
     }
     if (kind == "fieldPermissions"_L1) {
         auto entries = upsertList(*rest, "fieldPermissions"_L1);
@@ -263,7 +263,7 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
         if (!result)
             return errorResponse(result.error());
         return envelope(200, "upsertFieldPermissions"_L1,
-                            [&](JsonWriter &out) { writeArray(out, *result, writeFieldPermission); });
+                        [&](JsonWriter &out) { writeArray(out, *result, writeFieldPermission); });
     }
     auto keys = upsertList(*rest, "permissionFlagKeys"_L1);
     if (!keys)

@@ -144,8 +144,9 @@ Result<QString> Instance::createWorkspace(const QString &displayName)
     if (displayName.trimmed().isEmpty())
         return Error::badRequest(u"A workspace needs a non-empty name"_s);
     const QString id = uuid::create();
-    VINGT_TRY(m_database->exec(u"INSERT INTO core_workspace (id, displayName, isDefault, createdAt) VALUES (?, ?, 0, ?)"_s,
-                               {id, displayName.trimmed(), clock::nowIso()}));
+    VINGT_TRY(
+        m_database->exec(u"INSERT INTO core_workspace (id, displayName, isDefault, createdAt) VALUES (?, ?, 0, ?)"_s,
+                         {id, displayName.trimmed(), clock::nowIso()}));
     std::lock_guard lock(m_mutex);
     auto ws = openWorkspace(id, displayName.trimmed());
     if (!ws)

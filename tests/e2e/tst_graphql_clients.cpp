@@ -5,6 +5,8 @@
 // and creates, lists, updates, deletes and destroys a company through it (graphql_clients.cjs). The npm packages are
 // installed under the build tree; without node or npm the test exits 77 (ctest: skipped).
 
+#include "support/runprocess.h"
+
 #include "support/serverprocess.h"
 
 #include <QCoreApplication>
@@ -22,25 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kSkip = 77;
-
-/// Runs a program, echoing its output; its exit code, or -1 when it could not run, crashed or timed out.
-int run(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return -1;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        std::printf("%s timed out\n", qPrintable(program));
-        return -1;
-    }
-    std::fputs(process.readAll().constData(), stdout);
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
 
 } // namespace
 
@@ -67,10 +50,11 @@ int main(int argc, char **argv)
         || !QFile::exists(prefix + u"/node_modules/graphql/package.json"_s)) {
         std::printf("installing twenty-client-sdk@2.43.0 and graphql@16.15.0 into %s\n", qPrintable(prefix));
         // The SDK declares Node 24 and installs with a warning on Node 20 (DECISIONS "Twenty's client SDK in tests").
-        const int code = run(npm,
-                             {u"install"_s, u"--no-audit"_s, u"--no-fund"_s, u"--no-save"_s, u"--prefix"_s, prefix,
-                              u"twenty-client-sdk@2.43.0"_s, u"graphql@16.15.0"_s},
-                             system, 300000);
+        const int code = vingt::test::runProcess(npm,
+                                                 {u"install"_s, u"--no-audit"_s, u"--no-fund"_s, u"--no-save"_s,
+                                                  u"--prefix"_s, prefix, u"twenty-client-sdk@2.43.0"_s,
+                                                  u"graphql@16.15.0"_s},
+                                                 system, 300000);
         if (code != 0) {
             std::printf("FAIL: npm install exited with %d\n", code);
             return 1;
@@ -87,7 +71,7 @@ int main(int argc, char **argv)
     QString baseUrl = server.baseUrl().toString();
     while (baseUrl.endsWith(u'/'))
         baseUrl.chop(1);
-    const int code = run(
+    const int code = vingt::test::runProcess(
         node, {QStringLiteral(VINGT_E2E_SOURCE_DIR) + u"/graphql_clients.cjs"_s, baseUrl, server.token(), sdkRoot},
         environment, 300000);
     const int stopped = server.stop();

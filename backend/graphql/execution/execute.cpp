@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <exception>
+#include <limits>
 #include <map>
 
 namespace vingt::graphql {
@@ -66,8 +66,8 @@ struct ResultNode {
     const QString *key = nullptr; ///< response key in an object parent (null in a list)
     int index = -1;               ///< position in the parent (field index or item index)
     const FieldPlan *plan = nullptr;
-    QJsonValue leaf; ///< Leaf
-    QString text;    ///< Text: a string leaf kept as a QString
+    QJsonValue leaf;                ///< Leaf
+    QString text;                   ///< Text: a string leaf kept as a QString
     ResultNode *children = nullptr; ///< Object and List: contiguous, from the arena
     int childCount = 0;
 };
@@ -277,8 +277,8 @@ private:
 
     const FieldPlan *subPlanFor(const ObjectType &type, const PlannedField &parentField)
     {
-        const auto cached = m_plans.find(std::make_pair(static_cast<const void *>(&type),
-                                                        static_cast<const void *>(&parentField)));
+        const auto cached = m_plans.find(
+            std::make_pair(static_cast<const void *>(&type), static_cast<const void *>(&parentField)));
         if (cached != m_plans.end())
             return cached->second.get();
         std::vector<const ast::SelectionSet *> sets;
@@ -432,8 +432,8 @@ private:
         const Field &definition = *field.definition;
         m_currentField = &field;
         ResultNode *firstSlot = &tasks.front()->node->children[fieldIndex];
-        ResolveInfo info{m_schema,    definition, parentType, definition.type, field.nodes, m_operation,
-                         m_variables, m_args.rootValue, this, firstSlot};
+        ResolveInfo info{m_schema,    definition,       parentType, definition.type, field.nodes, m_operation,
+                         m_variables, m_args.rootValue, this,       firstSlot};
 
         std::vector<FieldResult> results;
         results.reserve(tasks.size());
@@ -446,15 +446,14 @@ private:
                 results = definition.batchResolve(BatchResolveParams{sources, field.args, m_args.context, info});
             } catch (const std::exception &e) {
                 results.clear();
-                qCWarning(lcGraphql).noquote() << "batch resolver" << parentType.name() + u'.' + definition.name
-                                               << "threw:" << e.what();
+                qCWarning(lcGraphql).noquote()
+                    << "batch resolver" << parentType.name() + u'.' + definition.name << "threw:" << e.what();
                 results.assign(tasks.size(), FieldResult(Error::internal(QString::fromUtf8(e.what()))));
             }
             if (results.size() != tasks.size()) {
                 qCWarning(lcGraphql).noquote() << "batch resolver" << parentType.name() + u'.' + definition.name
                                                << "answered" << results.size() << "results for" << tasks.size();
-                results.assign(tasks.size(),
-                               FieldResult(Error{ErrorKind::Internal, u"Internal server error"_s, {}}));
+                results.assign(tasks.size(), FieldResult(Error{ErrorKind::Internal, u"Internal server error"_s, {}}));
             }
         } else {
             const FieldResolver &resolver = definition.resolve ? definition.resolve : m_schema.defaultResolver();
@@ -480,8 +479,8 @@ private:
                 try {
                     results.push_back(resolver(params));
                 } catch (const std::exception &e) {
-                    qCWarning(lcGraphql).noquote() << "resolver" << parentType.name() + u'.' + definition.name
-                                                   << "threw:" << e.what();
+                    qCWarning(lcGraphql).noquote()
+                        << "resolver" << parentType.name() + u'.' + definition.name << "threw:" << e.what();
                     results.emplace_back(Error{ErrorKind::Internal, u"Internal server error"_s, {}});
                 }
             }
@@ -529,9 +528,10 @@ private:
         const NamedType *named = type.named();
         if (named->isLeaf()) {
             if (!value.isJson()) {
-                fieldError(slot, field,
-                           GraphqlError(u"Expected a value of type \"%1\" for field \"%2\", got an object or list."_s.arg(
-                               named->name(), fieldCoordinate(parentType, field))));
+                fieldError(
+                    slot, field,
+                    GraphqlError(u"Expected a value of type \"%1\" for field \"%2\", got an object or list."_s.arg(
+                        named->name(), fieldCoordinate(parentType, field))));
                 return;
             }
             if (completeCommonLeaf(*named, value, slot))
@@ -544,9 +544,10 @@ private:
                 return;
             }
             if (serialized->isNull() || serialized->isUndefined()) {
-                fieldError(slot, field,
-                           GraphqlError(u"Expected `%1.serialize(%2)` to return non-nullable value, returned: null"_s.arg(
-                               named->name(), inspect(value.json()))));
+                fieldError(
+                    slot, field,
+                    GraphqlError(u"Expected `%1.serialize(%2)` to return non-nullable value, returned: null"_s.arg(
+                        named->name(), inspect(value.json()))));
                 return;
             }
             slot->kind = ResultNode::Kind::Leaf;
@@ -680,8 +681,9 @@ private:
         }
         const NamedType *runtime = m_schema.type(name);
         if (!runtime) {
-            error = GraphqlError(u"Abstract type \"%1\" was resolved to a type \"%2\" that does not exist inside the schema."_s
-                                     .arg(abstractType.name(), name));
+            error = GraphqlError(
+                u"Abstract type \"%1\" was resolved to a type \"%2\" that does not exist inside the schema."_s.arg(
+                    abstractType.name(), name));
             return nullptr;
         }
         if (!runtime->asObject()) {

@@ -121,12 +121,13 @@ public:
     FieldResult() = default;
     FieldResult(Value value) : m_value(std::move(value)) {}
     template<typename T>
-        requires(std::is_constructible_v<Value, T &&> && !std::is_same_v<std::decay_t<T>, Value>
-                 && !std::is_same_v<std::decay_t<T>, FieldResult> && !std::is_same_v<std::decay_t<T>, Error>
-                 && !std::is_same_v<std::decay_t<T>, GraphqlError>)
-    FieldResult(T &&value) : m_value(Value(std::forward<T>(value)))
-    {
-    }
+    requires(
+        std::is_constructible_v<
+            Value,
+            T &&> && !std::is_same_v<std::decay_t<T>, Value> && !std::is_same_v<std::decay_t<T>, FieldResult> && !std::is_same_v<std::decay_t<T>, Error> && !std::is_same_v<std::decay_t<T>, GraphqlError>)
+        FieldResult(T &&value)
+        : m_value(Value(std::forward<T>(value)))
+    {}
     FieldResult(const Error &error) : m_error(std::make_shared<GraphqlError>(GraphqlError::fromError(error))) {}
     FieldResult(GraphqlError error) : m_error(std::make_shared<GraphqlError>(std::move(error))) {}
     FieldResult(Result<Value> result);

@@ -1,6 +1,8 @@
 // graphql-js compatibility (API-CONTRACT §2.1): the engine's answer to getIntrospectionQuery() must pass graphql-js
 // buildClientSchema + assertValidSchema, and print the same SDL. Needs node and the npm registry (graphql@16 is
 // installed once into a cache directory); without them the test exits 77, which ctest reports as skipped.
+#include "support/runprocess.h"
+
 #include "testschema.h"
 
 #include "graphql/graphql.h"
@@ -34,26 +36,6 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
-/// Runs a program, echoing its output; answers its exit code, or -1 when it could not run or timed out.
-int runProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-               int timeoutMs)
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return -1;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(5000);
-        std::printf("%s timed out\n", qPrintable(program));
-        return -1;
-    }
-    std::fputs(process.readAll().constData(), stdout);
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -74,10 +56,11 @@ int main(int argc, char **argv)
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!QFile::exists(cacheDir + u"/node_modules/graphql/package.json"_s)) {
         std::printf("installing graphql@16 into %s\n", qPrintable(cacheDir));
-        const int code = runProcess(npm,
-                                    {u"install"_s, u"--no-audit"_s, u"--no-fund"_s, u"--no-save"_s, u"--cache"_s,
-                                     cacheDir + u"/.npm-cache"_s, u"--prefix"_s, cacheDir, u"graphql@16"_s},
-                                    environment, 240000);
+        const int code = vingt::test::runProcess(npm,
+                                                 {u"install"_s, u"--no-audit"_s, u"--no-fund"_s, u"--no-save"_s,
+                                                  u"--cache"_s, cacheDir + u"/.npm-cache"_s, u"--prefix"_s, cacheDir,
+                                                  u"graphql@16"_s},
+                                                 environment, 240000);
         if (code != 0 || !QFile::exists(cacheDir + u"/node_modules/graphql/package.json"_s))
             return skip(u"npm could not install graphql@16 (registry unreachable?)"_s);
     }
@@ -101,8 +84,8 @@ int main(int argc, char **argv)
     }
     QProcessEnvironment nodeEnvironment = environment;
     nodeEnvironment.insert(u"NODE_PATH"_s, cacheDir + u"/node_modules"_s);
-    const int code = runProcess(node, {QStringLiteral(VINGT_GRAPHQL_TEST_DIR "/graphql_js_compat.cjs"), work.path()},
-                                nodeEnvironment, 120000);
+    const int code = vingt::test::runProcess(
+        node, {QStringLiteral(VINGT_GRAPHQL_TEST_DIR "/graphql_js_compat.cjs"), work.path()}, nodeEnvironment, 120000);
     if (code < 0)
         return skip(u"node could not run the check"_s);
     return code == 0 ? 0 : 1;
