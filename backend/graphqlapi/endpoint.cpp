@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 #include "graphql/graphql.h"
+#include "graphqlapi/accessschema.h"
 #include "graphqlapi/metadataschema.h"
 #include "graphqlapi/requestcontext.h"
 #include "services/workspace.h"
@@ -57,6 +58,11 @@ bool containsMutation(const QString &query)
 }
 
 } // namespace
+
+Endpoint::Endpoint(const Authenticator &authenticator) : m_authenticator(authenticator)
+{
+    registerAccessSchema();
+}
 
 http::Response Endpoint::handle(const http::Request &request, Surface surface)
 {

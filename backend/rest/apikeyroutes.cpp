@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "rest/restbody.h"
 #include "rest/resterror.h"
+#include "services/accessjson.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -13,40 +14,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// The entity of §5.1: {id, name, expiresAt, revokedAt, roleId, createdAt, updatedAt, workspaceId}.
-void writeKey(JsonWriter &out, const ApiKey &key, const QString &workspaceId)
-{
-    auto nullable = [&out](QLatin1StringView name, const QString &value) {
-        out.key(name);
-        if (value.isEmpty())
-            out.null();
-        else
-            out.value(QStringView(value));
-    };
-    out.beginObject();
-    out.key("id"_L1);
-    out.value(QStringView(key.id));
-    out.key("name"_L1);
-    out.value(QStringView(key.name));
-    out.key("expiresAt"_L1);
-    out.value(QStringView(key.expiresAt));
-    nullable("revokedAt"_L1, key.revokedAt);
-    nullable("roleId"_L1, key.roleId);
-    out.key("createdAt"_L1);
-    out.value(QStringView(key.createdAt));
-    out.key("updatedAt"_L1);
-    out.value(QStringView(key.updatedAt));
-    out.key("workspaceId"_L1);
-    out.value(QStringView(workspaceId));
-    out.endObject();
-}
-
 http::Response keyResponse(int status, const Result<ApiKey> &key, const QString &workspaceId)
 {
     if (!key)
         return errorResponse(key.error());
     JsonWriter out;
-    writeKey(out, *key, workspaceId);
+    accessjson::writeApiKey(out, *key, workspaceId);
     return jsonResponse(status, out.take());
 }
 
@@ -94,7 +67,7 @@ http::Response ApiKeyRoutes::handle(const http::Request &request, const QStringL
         JsonWriter out;
         out.beginArray();
         for (const ApiKey &key : *list)
-            writeKey(out, key, workspaceId);
+            accessjson::writeApiKey(out, key, workspaceId);
         out.endArray();
         return jsonResponse(200, out.take());
     }
@@ -129,7 +102,7 @@ http::Response ApiKeyRoutes::handle(const http::Request &request, const QStringL
         out.key("regenerateApiKey"_L1);
         out.beginObject();
         out.key("apiKey"_L1);
-        writeKey(out, issued->key, workspaceId);
+        accessjson::writeApiKey(out, issued->key, workspaceId);
         out.key("token"_L1);
         out.value(QLatin1StringView(issued->token));
         out.endObject();

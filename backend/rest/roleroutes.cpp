@@ -5,6 +5,7 @@
 #include "core/uuid.h"
 #include "rest/restbody.h"
 #include "rest/resterror.h"
+#include "services/accessjson.h"
 #include "services/workspace.h"
 
 namespace vingt::rest {
@@ -13,125 +14,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void nullableBool(JsonWriter &out, QLatin1StringView name, const std::optional<bool> &value)
-{
-    out.key(name);
-    if (value)
-        out.value(*value);
-    else
-        out.null();
-}
-
-void writeObjectPermission(JsonWriter &out, const ObjectPermission &p)
-{
-    out.beginObject();
-    out.key("id"_L1);
-    out.value(QStringView(p.id));
-    out.key("roleId"_L1);
-    out.value(QStringView(p.roleId));
-    out.key("objectMetadataId"_L1);
-    out.value(QStringView(p.objectMetadataId));
-    nullableBool(out, "canReadObjectRecords"_L1, p.canReadObjectRecords);
-    nullableBool(out, "canUpdateObjectRecords"_L1, p.canUpdateObjectRecords);
-    nullableBool(out, "canSoftDeleteObjectRecords"_L1, p.canSoftDeleteObjectRecords);
-    nullableBool(out, "canDestroyObjectRecords"_L1, p.canDestroyObjectRecords);
-    out.endObject();
-}
-
-void writeFieldPermission(JsonWriter &out, const FieldPermission &p)
-{
-    out.beginObject();
-    out.key("id"_L1);
-    out.value(QStringView(p.id));
-    out.key("roleId"_L1);
-    out.value(QStringView(p.roleId));
-    out.key("objectMetadataId"_L1);
-    out.value(QStringView(p.objectMetadataId));
-    out.key("fieldMetadataId"_L1);
-    out.value(QStringView(p.fieldMetadataId));
-    nullableBool(out, "canReadFieldValue"_L1, p.canReadFieldValue);
-    nullableBool(out, "canUpdateFieldValue"_L1, p.canUpdateFieldValue);
-    out.endObject();
-}
-
-void writeFlag(JsonWriter &out, const RolePermissionFlag &flag)
-{
-    out.beginObject();
-    out.key("id"_L1);
-    out.value(QStringView(flag.id));
-    out.key("roleId"_L1);
-    out.value(QStringView(flag.roleId));
-    out.key("flag"_L1);
-    out.value(QStringView(flag.flag));
-    out.endObject();
-}
-
-template<typename T, typename Write>
-void writeArray(JsonWriter &out, const std::vector<T> &items, Write write)
-{
-    out.beginArray();
-    for (const T &item : items)
-        write(out, item);
-    out.endArray();
-}
-
-/// The Role of §6.1.
-void writeRole(JsonWriter &out, const Role &role)
-{
-    out.beginObject();
-    out.key("id"_L1);
-    out.value(QStringView(role.id));
-    out.key("universalIdentifier"_L1);
-    out.value(QStringView(role.standardId.isEmpty() ? role.id : role.standardId));
-    out.key("label"_L1);
-    out.value(QStringView(role.label));
-    nullableText(out, "description"_L1, role.description);
-    nullableText(out, "icon"_L1, role.icon);
-    out.key("isEditable"_L1);
-    out.value(role.isEditable);
-    for (const RoleBoolean &boolean : kRoleBooleans) {
-        out.key(boolean.name);
-        out.value(role.*boolean.member);
-    }
-    out.key("permissionFlags"_L1);
-    writeArray(out, role.permissionFlags, writeFlag);
-    out.key("objectPermissions"_L1);
-    writeArray(out, role.objectPermissions, writeObjectPermission);
-    out.key("fieldPermissions"_L1);
-    writeArray(out, role.fieldPermissions, writeFieldPermission);
-    out.key("workspaceMembers"_L1);
-    writeArray(out, role.workspaceMembers, [](JsonWriter &w, const RoleMember &m) {
-        w.beginObject();
-        w.key("id"_L1);
-        w.value(QStringView(m.id));
-        w.key("name"_L1);
-        w.beginObject();
-        w.key("firstName"_L1);
-        w.value(QStringView(m.firstName));
-        w.key("lastName"_L1);
-        w.value(QStringView(m.lastName));
-        w.endObject();
-        w.key("userEmail"_L1);
-        w.value(QStringView(m.userEmail));
-        w.endObject();
-    });
-    out.key("apiKeys"_L1);
-    writeArray(out, role.apiKeys, [](JsonWriter &w, const RoleApiKey &k) {
-        w.beginObject();
-        w.key("id"_L1);
-        w.value(QStringView(k.id));
-        w.key("name"_L1);
-        w.value(QStringView(k.name));
-        w.key("expiresAt"_L1);
-        w.value(QStringView(k.expiresAt));
-        nullableText(w, "revokedAt"_L1, k.revokedAt);
-        w.endObject();
-    });
-    out.key("agents"_L1);
-    out.beginArray();
-    out.endArray();
-    out.endObject();
-}
+using accessjson::writeArray;
+using accessjson::writeFieldPermission;
+using accessjson::writeObjectPermission;
+using accessjson::writeRole;
 
 /// §6.5: the role id comes from the path; `roleId` (or `id`) in the body must name the same role and is dropped.
 Result<QJsonObject> withoutPathId(QJsonObject body, const QString &id)
@@ -271,7 +157,8 @@ http::Response RoleRoutes::handle(const http::Request &request, const QStringLis
     auto result = roles.upsertPermissionFlags(actor, id, *keys);
     if (!result)
         return errorResponse(result.error());
-    return envelope(200, "upsertPermissionFlags"_L1, [&](JsonWriter &out) { writeArray(out, *result, writeFlag); });
+    return envelope(200, "upsertPermissionFlags"_L1,
+                    [&](JsonWriter &out) { writeArray(out, *result, accessjson::writePermissionFlag); });
 }
 
 } // namespace vingt::rest
