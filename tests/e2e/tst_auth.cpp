@@ -134,6 +134,7 @@ private Q_SLOTS:
     void revokedKeyIsRefusedOnTheNextRequest();
     void apiKeyListTsv();
     void revokeUnknownKeyFails();
+    void otherWorkspace();
     void tokensAreNeverStored();
 };
 
@@ -174,6 +175,9 @@ void TestAuth::validationSteps_data()
     QTest::newRow("3 alg none without signature")
         << u"alg-none"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
     QTest::newRow("3 signature removed") << u"no-signature"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
+    QTest::newRow("3 truncated signature") << u"truncated"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
+    QTest::newRow("3 re-signed with a guessed workspace secret")
+        << u"other-workspace-secret"_s << 401 << u"UNAUTHENTICATED"_s << u"Token invalid."_s;
     QTest::newRow("valid") << u"valid"_s << 200 << QString() << QString();
 }
 
@@ -203,6 +207,15 @@ void TestAuth::validationSteps()
         token = QString::fromLatin1(b64url(R"({"alg":"none","typ":"JWT"})") + '.' + real.payload + '.');
     } else if (kind == u"no-signature"_s) {
         token = QString::fromLatin1(real.header + '.' + real.payload + '.');
+    } else if (kind == u"truncated"_s) {
+        token = m_server->token().chopped(3);
+    } else if (kind == u"other-workspace-secret"_s) {
+        // A secret of the right form (§5.3: hex sha256(appSecret + workspaceId + "API_KEY")) for a guessed appSecret
+        // and another workspace id: re-signing needs the instance's appSecret.
+        token = sign(
+            real.header, real.payload,
+            QCryptographicHash::hash(QByteArray(64, 'a') + newUuid().toLatin1() + "API_KEY", QCryptographicHash::Sha256)
+                .toHex());
     } else if (kind == u"valid"_s) {
         token = m_server->token();
     }
@@ -439,6 +452,57 @@ void TestAuth::revokeUnknownKeyFails()
     QVERIFY2(malformed.exitCode != 0, qPrintable(malformed.describe()));
     // the main key still works
     E2E_STATUS(m_http.get(u"/rest/people?limit=1"_s), 200);
+}
+
+void TestAuth::otherWorkspace()
+{
+    // A key of workspace B never reaches workspace A's data, and a token cannot be moved from one to the other.
+    const CliResult workspace = m_server->runCliOnData({u"workspace"_s, u"create"_s, u"--name"_s, u"Other"_s});
+    QVERIFY2(workspace.exitCode == 0, qPrintable(workspace.describe()));
+    const QString otherId = workspace.outText().trimmed();
+    const CliResult key = m_server->runCliOnData(
+        {u"api-key"_s, u"create"_s, u"--name"_s, u"other"_s, u"--workspace"_s, otherId});
+    QVERIFY2(key.exitCode == 0, qPrintable(key.describe()));
+    const QString otherToken = key.outText().trimmed();
+    m_tokensSeen << otherToken;
+    HttpClient other = m_http.withToken(otherToken);
+
+    const QString tag = uniqueTag();
+    const HttpResponse created = m_http.post(u"/rest/people"_s, QJsonObject{{"city", tag}});
+    E2E_STATUS(created, 201);
+    const QString personId = created.value(u"data.createPerson.id"_s).toString();
+    // B sees its own (empty) workspace: A's record is not found, not listed, not writable
+    E2E_STATUS(other.get(u"/rest/people?limit=1"_s), 200);
+    E2E_ERROR(other.get(u"/rest/people/"_s + personId), 404, "NotFoundException", "Record not found");
+    const HttpResponse filtered = other.get(u"/rest/people?"_s + query({{u"filter"_s, u"city[eq]:"_s + tag}}));
+    E2E_STATUS(filtered, 200);
+    QCOMPARE(filtered.value(u"totalCount"_s).toInt(-1), 0);
+    E2E_ERROR(other.patch(u"/rest/people/"_s + personId, QJsonObject{{"city", u"moved"_s}}), 404, "NotFoundException",
+              "Record not found");
+    const HttpResponse gql = other.post(
+        u"/graphql"_s, QJsonObject{{"query", u"{ person(filter:{id:{eq:\"%1\"}}){ id } }"_s.arg(personId)}});
+    E2E_STATUS(gql, 200);
+    QVERIFY2(gql.value(u"data.person"_s).isNull(), qPrintable(gql.describe()));
+    E2E_STATUS(m_http.get(u"/rest/people/"_s + personId), 200); // untouched in A
+
+    // B's token claiming A (workspaceId/sub swapped), and A's token claiming B: the signature no longer matches
+    const QString thisId = Jwt(m_server->token()).payloadJson().value(u"workspaceId"_s).toString();
+    auto moved = [](const QString &token, const QString &workspaceId) {
+        const Jwt jwt(token);
+        QJsonObject payload = jwt.payloadJson();
+        payload.insert(u"workspaceId"_s, workspaceId);
+        payload.insert(u"sub"_s, workspaceId);
+        return QString::fromLatin1(jwt.header + '.' + b64url(QJsonDocument(payload).toJson(QJsonDocument::Compact))
+                                   + '.' + jwt.signature);
+    };
+    E2E_ERROR(m_http.withToken(moved(otherToken, thisId)).get(u"/rest/people?limit=1"_s), 401, "UNAUTHENTICATED",
+              "Token invalid.");
+    E2E_ERROR(m_http.withToken(moved(m_server->token(), otherId)).get(u"/rest/people?limit=1"_s), 401,
+              "UNAUTHENTICATED", "Token invalid.");
+    // B's key id inside a token of A is an unknown key there (the key row is looked up in the token's workspace)
+    const QString otherKeyId = Jwt(otherToken).payloadJson().value(u"jti"_s).toString();
+    const CliResult list = m_server->runCliOnData({u"api-key"_s, u"list"_s});
+    QVERIFY(!list.outText().contains(otherKeyId));
 }
 
 void TestAuth::tokensAreNeverStored()
