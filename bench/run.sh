@@ -18,6 +18,7 @@
 #   BENCH_SEED_TIMEOUT          bound in seconds on each seeding step (default 3600)
 #   BENCH_RESULTS               where raw outputs go (default bench/results/<timestamp>)
 #   BENCH_KEEP_DATA=1           keep the temp data dir (its path is printed)
+#   BENCH_ONLY                  space-separated scenario names to run (default: all), e.g. "get_one get_one_restricted"
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -141,6 +142,36 @@ timeout "$SEED_TIMEOUT" "$SEED" --url "$BASE" --companies "$COMPANIES" --people-
 COMPANY_ID=$(sed -n 's/^first-company-id: //p' "$RESULTS/seed-10k.txt")
 [ -n "$COMPANY_ID" ] || die "vingt-seed printed no first-company-id"
 
+# --- a restricted key (issue 5): a role with object and field restrictions ------------------------------------
+# Read-only on records, no access to opportunities (object override), companies readable with two unreadable fields
+# (field restrictions), made over the REST API with the Admin key: the GET one scenario with it pays for the
+# permission checks and the field projection.
+RESTRICTED_TOKEN=$(python3 - "$BASE" "$TOKEN" <<'PY'
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+def call(method, path, body=None):
+    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)
+objects = {o["nameSingular"]: o for o in call("GET", "/rest/metadata/objects")["data"]["objects"]}
+company = objects["company"]
+fields = {f["name"]: f["id"] for f in company["fields"]}
+role = call("POST", "/rest/metadata/roles", {"label": "Bench restricted", "canReadAllObjectRecords": True,
+                                             "canBeAssignedToApiKeys": True})["data"]["createOneRole"]["id"]
+call("PUT", f"/rest/metadata/roles/{role}/objectPermissions", {"objectPermissions": [
+    {"objectMetadataId": objects["opportunity"]["id"], "canReadObjectRecords": False},
+    {"objectMetadataId": company["id"], "canReadObjectRecords": True}]})
+call("PUT", f"/rest/metadata/roles/{role}/fieldPermissions", {"fieldPermissions": [
+    {"objectMetadataId": company["id"], "fieldMetadataId": fields[name], "canReadFieldValue": False}
+    for name in ("employees", "linkedinLink")]})
+key = call("POST", "/rest/metadata/apiKeys", {"name": "bench restricted", "expiresAt": "2099-01-01T00:00:00.000Z",
+                                              "roleId": role})["id"]
+print(call("POST", f"/rest/metadata/apiKeys/{key}/regenerate")["data"]["regenerateApiKey"]["token"])
+PY
+) || die "could not create the restricted key (see $RESULTS/server.log)"
+[ -n "$RESTRICTED_TOKEN" ] || die "no token for the restricted key"
+
 # --- the ceiling -----------------------------------------------------------------------------------------
 NGINX_PORT=$(free_port)
 sed -e "s#@DIR@#$NGINX_DIR#g" -e "s#@PORT@#$NGINX_PORT#g" "$BENCH/nginx/nginx.conf.in" >"$NGINX_DIR/nginx.conf"
@@ -170,6 +201,11 @@ check() { # check NAME METHOD URL [BODY]
 total_count() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totalCount"])' "$1"; }
 check get_one GET "$BASE/rest/companies/$COMPANY_ID"
 check get_60 GET "$BASE/rest/companies?limit=60"
+code=$(curl -sS -o "$RESULTS/check-get_one_restricted.json" -w '%{http_code}' \
+    -H "Authorization: Bearer $RESTRICTED_TOKEN" "$BASE/rest/companies/$COMPANY_ID")
+[ "$code" = 200 ] || die "get_one_restricted answered $code: $(head -c 400 "$RESULTS/check-get_one_restricted.json")"
+grep -q '"employees"' "$RESULTS/check-get_one_restricted.json" \
+    && die "get_one_restricted: the unreadable field 'employees' is in the answer"
 check filtered GET "$BASE/rest/companies?$FILTER_QUERY"
 GRAPHQL_FLAT='{"query":"{ companies(first: 60) { edges { node { id name } } } }"}'
 check graphql_60 POST "$BASE/graphql" "$GRAPHQL_FLAT"
@@ -241,7 +277,8 @@ wrk_run() {
     RUN_NO=$((RUN_NO + 1))
     file=$(printf '%s/%02d-%s.txt' "$RESULTS" "$RUN_NO" "$label")
     before=$(cpu_ticks "$@")
-    BENCH_RUN_ID="$STAMP-$RUN_NO" timeout 120 "${WRK[@]}" -s "$script" "$url" >"$file" 2>&1 \
+    BENCH_RUN_ID="$STAMP-$RUN_NO" VINGT_TOKEN="${SCENARIO_TOKEN:-$TOKEN}" timeout 120 "${WRK[@]}" -s "$script" "$url" \
+        >"$file" 2>&1 \
         || log "wrk $label exited non-zero (see $file)"
     after=$(cpu_ticks "$@")
     requests=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$file")
@@ -265,29 +302,33 @@ settle() {
 }
 
 declare -A R1 R2 C1 C2
-# alternate NAME SCRIPT PATH: ceiling, scenario, ceiling, scenario
+SCENARIO_TOKEN="" # the scenario's key (default: the Admin key)
+selected() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
+# alternate NAME SCRIPT PATH [TOKEN]: ceiling, scenario, ceiling, scenario (the scenario with TOKEN, else Admin)
 alternate() {
     local name=$1 script=$2 path=$3
     local workers
+    selected "$name" || return 0
     workers=$(nginx_workers)
     log "$name: ceiling, scenario, ceiling, scenario"
     # shellcheck disable=SC2086 # one pid per word
     wrk_run "ceiling-$name" "$BENCH/scenarios/auth.lua" "$CEILING" $workers
     C1[$name]=$LAST
-    wrk_run "$name" "$script" "$BASE$path" "$SERVER_PID"
+    SCENARIO_TOKEN=${4:-} wrk_run "$name" "$script" "$BASE$path" "$SERVER_PID"
     R1[$name]=$LAST
     settle
     # shellcheck disable=SC2086
     wrk_run "ceiling-$name" "$BENCH/scenarios/auth.lua" "$CEILING" $workers
     C2[$name]=$LAST
-    wrk_run "$name" "$script" "$BASE$path" "$SERVER_PID"
+    SCENARIO_TOKEN=${4:-} wrk_run "$name" "$script" "$BASE$path" "$SERVER_PID"
     R2[$name]=$LAST
     settle
 }
 
-SCENARIOS=(get_one get_60 get_60_filtered post_one post_batch graphql_60 graphql_60_nested)
+SCENARIOS=(get_one get_one_restricted get_60 get_60_filtered post_one post_batch graphql_60 graphql_60_nested)
 declare -A TITLE=(
     [get_one]="GET one company"
+    [get_one_restricted]="GET one company, restricted role"
     [get_60]="GET 60 companies, depth 0"
     [get_60_filtered]="GET 60 filtered + ordered"
     [post_one]="POST one company"
@@ -296,10 +337,12 @@ declare -A TITLE=(
     [graphql_60_nested]="GraphQL companies(first: 60) + people"
 )
 # graphql_60: >= 0.7x the req/s of get_60 in the same run (issue 3); graphql_60_nested: no throughput target.
-declare -A TARGET=([get_one]=0.30 [get_60]=0.08 [get_60_filtered]=0.06 [post_one]=0.05 [post_batch]=100000
+# get_one_restricted: >= 0.85x the req/s of get_one (Admin) in the same run (issue 5).
+declare -A TARGET=([get_one]=0.30 [get_one_restricted]=rest:get_one:0.85 [get_60]=0.08 [get_60_filtered]=0.06 [post_one]=0.05 [post_batch]=100000
     [graphql_60]=rest:get_60:0.7 [graphql_60_nested]=none)
 
 alternate get_one "$BENCH/scenarios/auth.lua" "/rest/companies/$COMPANY_ID"
+alternate get_one_restricted "$BENCH/scenarios/auth.lua" "/rest/companies/$COMPANY_ID" "$RESTRICTED_TOKEN"
 alternate get_60 "$BENCH/scenarios/auth.lua" "/rest/companies?limit=60"
 alternate get_60_filtered "$BENCH/scenarios/auth.lua" "/rest/companies?$FILTER_QUERY"
 alternate post_one "$BENCH/scenarios/post_one.lua" "/rest/companies"
@@ -358,6 +401,7 @@ PY
 
 ROWS=()
 for s in "${SCENARIOS[@]}"; do
+    [ -n "${R1[$s]:-}" ] || continue # not selected (BENCH_ONLY)
     ROWS+=("$s|${TITLE[$s]}|${R1[$s]}|${R2[$s]}|${C1[$s]}|${C2[$s]}|${TARGET[$s]}")
 done
 {
@@ -367,7 +411,7 @@ done
     echo
     table "${ROWS[@]}"
     echo
-    python3 - "${R1[group_by]}" "${R2[group_by]}" "$GROUP_BY_PROBE" "$OPPORTUNITIES" <<'PY'
+    [ -z "${R1[group_by]:-}" ] || python3 - "${R1[group_by]}" "${R2[group_by]}" "$GROUP_BY_PROBE" "$OPPORTUNITIES" <<'PY'
 import sys
 r1, r2 = (a.split() for a in sys.argv[1:3])
 p50 = (float(r1[1]) + float(r2[1])) / 2
