@@ -1,14 +1,11 @@
 #include "graphqlapi/accessschema.h"
 
 #include "core/json.h"
-#include "graphqlapi/metadataschema.h"
 #include "graphqlapi/requestcontext.h"
 #include "services/accessjson.h"
 #include "services/workspace.h"
 
 #include <QHash>
-
-#include <mutex>
 
 namespace vingt::graphqlapi {
 
@@ -330,6 +327,24 @@ void addRoleFields(std::vector<FieldConfig> &query, std::vector<FieldConfig> &mu
                                     return removed.error();
                                 return Value(*removed);
                             }));
+    // §6.4: the answer is the member as the roles now list it.
+    mutation.push_back(
+        root(u"updateWorkspaceMemberRole"_s, u"WorkspaceMember!"_s,
+             {{u"workspaceMemberId"_s, u"UUID!"_s}, {u"roleId"_s, u"UUID!"_s}},
+             [](RequestContext &ctx, const QJsonObject &args) -> FieldResult {
+                 const QString memberId = str(args, "workspaceMemberId"_L1).toLower();
+                 VINGT_TRY(roles(ctx).assignToWorkspaceMember(ctx.auth.actor, memberId, str(args, "roleId"_L1)));
+                 auto all = roles(ctx).list(Actor::system());
+                 if (!all)
+                     return all.error();
+                 for (const Role &each : *all) {
+                     for (const RoleMember &member : each.workspaceMembers) {
+                         if (member.id == memberId)
+                             return jsonValue([&](JsonWriter &out) { accessjson::writeWorkspaceMember(out, member); });
+                     }
+                 }
+                 return Error::notFound(u"Workspace member '%1' not found"_s.arg(memberId));
+             }));
     // The three upserts: `<name>(<name>Input: Upsert...Input!)` with `{roleId, <list>}`, answering the role's entries.
     auto upsert = [&mutation](const QString &name, const QString &argument, const QString &inputType,
                               const QString &resultType, QLatin1StringView list, auto call, auto write) {
@@ -356,16 +371,11 @@ void addRoleFields(std::vector<FieldConfig> &query, std::vector<FieldConfig> &mu
 
 } // namespace
 
-void registerAccessSchema()
+void addAccessSchema(MetadataSchemaParts &parts)
 {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        registerMetadataSchemaExtension([](MetadataSchemaParts &parts) {
-            addTypes(parts.builder);
-            addApiKeyFields(parts.queryFields, parts.mutationFields);
-            addRoleFields(parts.queryFields, parts.mutationFields);
-        });
-    });
+    addTypes(parts.builder);
+    addApiKeyFields(parts.queryFields, parts.mutationFields);
+    addRoleFields(parts.queryFields, parts.mutationFields);
 }
 
 } // namespace vingt::graphqlapi

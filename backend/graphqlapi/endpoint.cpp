@@ -8,6 +8,7 @@
 #include "services/workspace.h"
 #include "storage/database.h"
 
+#include <mutex>
 #include <shared_mutex>
 
 namespace vingt::graphqlapi {
@@ -61,7 +62,8 @@ bool containsMutation(const QString &query)
 
 Endpoint::Endpoint(const Authenticator &authenticator) : m_authenticator(authenticator)
 {
-    registerAccessSchema();
+    static std::once_flag once;
+    std::call_once(once, [] { registerMetadataSchemaExtension(addAccessSchema); });
 }
 
 http::Response Endpoint::handle(const http::Request &request, Surface surface)

@@ -18,7 +18,7 @@ enum class Surface { Core, Metadata };
 class Endpoint
 {
 public:
-    /// Registers the built-in Metadata schema extensions (once per process).
+    /// Also registers the Metadata schema's extensions (once per process).
     explicit Endpoint(const Authenticator &authenticator);
 
     [[nodiscard]] http::Response handle(const http::Request &request, Surface surface);

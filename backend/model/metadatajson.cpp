@@ -9,8 +9,6 @@ namespace vingt::metadatajson {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
 void text(JsonWriter &out, QLatin1StringView name, const QString &value)
 {
     out.key(name);
@@ -25,6 +23,8 @@ void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value)
     else
         out.value(QStringView(value));
 }
+
+namespace {
 
 void boolean(JsonWriter &out, QLatin1StringView name, bool value)
 {

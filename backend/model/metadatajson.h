@@ -26,6 +26,11 @@ void writeObject(JsonWriter &out, const DataModel &model, const ObjectMetadata &
 void writeField(JsonWriter &out, const DataModel &model, const ObjectMetadata &object, const FieldMetadata &field,
                 Projection projection = Projection::Rest);
 
+/// `"name": "value"`.
+void text(JsonWriter &out, QLatin1StringView name, const QString &value);
+/// `"name": "value"`, or `"name": null` when the value is empty (shared by the JSON forms of other entities).
+void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value);
+
 } // namespace metadatajson
 
 } // namespace vingt

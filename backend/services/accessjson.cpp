@@ -1,26 +1,15 @@
 #include "services/accessjson.h"
 
+#include "model/metadatajson.h"
+
 namespace vingt::accessjson {
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-void text(JsonWriter &out, QLatin1StringView name, const QString &value)
-{
-    out.key(name);
-    out.value(QStringView(value));
-}
-
-/// `"name": value`, or null when empty.
-void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value)
-{
-    out.key(name);
-    if (value.isEmpty())
-        out.null();
-    else
-        out.value(QStringView(value));
-}
+using metadatajson::nullableText;
+using metadatajson::text;
 
 void nullableBool(JsonWriter &out, QLatin1StringView name, const std::optional<bool> &value)
 {
@@ -81,6 +70,19 @@ void writePermissionFlag(JsonWriter &out, const RolePermissionFlag &flag)
     out.endObject();
 }
 
+void writeWorkspaceMember(JsonWriter &out, const RoleMember &member)
+{
+    out.beginObject();
+    text(out, "id"_L1, member.id);
+    out.key("name"_L1);
+    out.beginObject();
+    text(out, "firstName"_L1, member.firstName);
+    text(out, "lastName"_L1, member.lastName);
+    out.endObject();
+    text(out, "userEmail"_L1, member.userEmail);
+    out.endObject();
+}
+
 void writeRole(JsonWriter &out, const Role &role)
 {
     out.beginObject();
@@ -102,17 +104,7 @@ void writeRole(JsonWriter &out, const Role &role)
     out.key("fieldPermissions"_L1);
     writeArray(out, role.fieldPermissions, writeFieldPermission);
     out.key("workspaceMembers"_L1);
-    writeArray(out, role.workspaceMembers, [](JsonWriter &w, const RoleMember &m) {
-        w.beginObject();
-        text(w, "id"_L1, m.id);
-        w.key("name"_L1);
-        w.beginObject();
-        text(w, "firstName"_L1, m.firstName);
-        text(w, "lastName"_L1, m.lastName);
-        w.endObject();
-        text(w, "userEmail"_L1, m.userEmail);
-        w.endObject();
-    });
+    writeArray(out, role.workspaceMembers, writeWorkspaceMember);
     out.key("apiKeys"_L1);
     writeArray(out, role.apiKeys, [](JsonWriter &w, const RoleApiKey &k) {
         w.beginObject();

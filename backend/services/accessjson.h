@@ -19,6 +19,8 @@ void writeObjectPermission(JsonWriter &out, const ObjectPermission &permission);
 void writeFieldPermission(JsonWriter &out, const FieldPermission &permission);
 /// `{id, roleId, flag}`.
 void writePermissionFlag(JsonWriter &out, const RolePermissionFlag &flag);
+/// `{id, name: {firstName, lastName}, userEmail}` (§6.1 `workspaceMembers`).
+void writeWorkspaceMember(JsonWriter &out, const RoleMember &member);
 /// The Role of §6.1, with its flags, overrides, workspace members, API keys and (always empty) agents.
 void writeRole(JsonWriter &out, const Role &role);
 

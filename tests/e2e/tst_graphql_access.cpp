@@ -45,36 +45,6 @@ QString jti(const QString &token)
         .toString();
 }
 
-/// Why `response` is not a GraphQL success (HTTP 200, data, no errors), or empty.
-QString successProblem(const HttpResponse &response)
-{
-    if (response.status != 200)
-        return u"HTTP %1"_s.arg(response.status);
-    if (response.object().contains(u"errors"_s))
-        return u"errors"_s;
-    if (!response.value(u"data"_s).isObject())
-        return u"no data"_s;
-    return {};
-}
-
-/// Fails unless the response is a GraphQL success.
-#define GQL_OK(response)                                                                                               \
-    do {                                                                                                               \
-        const auto &gqlResponse_ = (response);                                                                         \
-        const QString gqlProblem_ = successProblem(gqlResponse_);                                                      \
-        QVERIFY2(gqlProblem_.isEmpty(), qPrintable(gqlProblem_ + u": "_s + gqlResponse_.describe()));                  \
-    } while (false)
-
-/// Fails unless the response is HTTP 200 with a first error of this code and message.
-#define GQL_ERROR(response, expectedCode, expectedMessage)                                                             \
-    do {                                                                                                               \
-        const auto &gqlResponse_ = (response);                                                                         \
-        E2E_STATUS(gqlResponse_, 200);                                                                                 \
-        QVERIFY2(gqlResponse_.value(u"errors.0"_s).isObject(), qPrintable(gqlResponse_.describe()));                   \
-        QCOMPARE(gqlResponse_.value(u"errors.0.extensions.code"_s).toString(), QString(expectedCode));                 \
-        QCOMPARE(gqlResponse_.value(u"errors.0.message"_s).toString(), QString(expectedMessage));                      \
-    } while (false)
-
 /// The permission error of §6.6, in GraphQL.
 #define GQL_DENIED(response)                                                                                           \
     do {                                                                                                               \
@@ -123,7 +93,7 @@ private:
         const HttpResponse r = meta(u"mutation($id: UUID!, $exp: String!){ generateApiKeyToken(apiKeyId: $id, "
                                     "expiresAt: $exp){ token } }"_s,
                                     {{"id", keyId}, {"exp", expiresAt}});
-        if (successProblem(r).size())
+        if (graphqlProblem(r).size())
             qWarning("%s", qPrintable(r.describe()));
         return r.value(u"data.generateApiKeyToken.token"_s).toString();
     }
@@ -135,7 +105,7 @@ private:
             input.insert(u"canBeAssignedToApiKeys"_s, true);
         const HttpResponse r = meta(u"mutation($in: CreateRoleInput!){ createOneRole(createRoleInput: $in){ id } }"_s,
                                     {{"in", input}});
-        if (successProblem(r).size())
+        if (graphqlProblem(r).size())
             qWarning("%s", qPrintable(r.describe()));
         return r.value(u"data.createOneRole.id"_s).toString();
     }
@@ -230,6 +200,8 @@ private Q_SLOTS:
         QTest::newRow("upsertFieldPermissions")
             << u"Mutation"_s << u"upsertFieldPermissions"_s
             << u"(upsertFieldPermissionsInput: UpsertFieldPermissionsInput!): [FieldPermission!]!"_s;
+        QTest::newRow("updateWorkspaceMemberRole") << u"Mutation"_s << u"updateWorkspaceMemberRole"_s
+                                                   << u"(workspaceMemberId: UUID!, roleId: UUID!): WorkspaceMember!"_s;
         QTest::newRow("upsertPermissionFlags")
             << u"Mutation"_s << u"upsertPermissionFlags"_s
             << u"(upsertPermissionFlagsInput: UpsertPermissionFlagsInput!): [PermissionFlag!]!"_s;
@@ -556,6 +528,45 @@ private Q_SLOTS:
         GQL_OK(meta(u"mutation($k: UUID!, $r: UUID!){ assignRoleToApiKey(apiKeyId: $k, roleId: $r) }"_s,
                     {{"k", keyId}, {"r", kAdminRoleId}}));
         GQL_OK(core(client, u"{ people(first: 1){ totalCount } }"_s));
+    }
+
+    void workspaceMemberRole()
+    {
+        // §6.4 updateWorkspaceMemberRole: a second member moves between roles; the last Admin cannot leave Admin.
+        const HttpResponse created = m_http.post(
+            u"/rest/workspaceMembers"_s,
+            QJsonObject{{"name", QJsonObject{{"firstName", "Second"}, {"lastName", "Member"}}},
+                        {"userEmail", u"second-%1@localhost"_s.arg(uniqueTag())}});
+        E2E_STATUS(created, 201);
+        const QString memberId = created.value(u"data.createWorkspaceMember.id"_s).toString();
+        const QString mutation = u"mutation($m: UUID!, $r: UUID!){ updateWorkspaceMemberRole(workspaceMemberId: $m, "
+                                 "roleId: $r){ id name{ firstName lastName } userEmail } }"_s;
+        const HttpResponse toAdmin = meta(mutation, {{"m", memberId}, {"r", kAdminRoleId}});
+        GQL_OK(toAdmin);
+        QCOMPARE(toAdmin.value(u"data.updateWorkspaceMemberRole.id"_s).toString(), memberId);
+        QCOMPARE(toAdmin.value(u"data.updateWorkspaceMemberRole.name.firstName"_s).toString(), u"Second"_s);
+        auto membersOf = [this](const QString &roleId) {
+            const HttpResponse roles = meta(u"{ getRoles{ id workspaceMembers{ id } } }"_s);
+            for (const QJsonValue &role : roles.value(u"data.getRoles"_s).toArray()) {
+                if (role[u"id"_s].toString() == roleId)
+                    return column(role[u"workspaceMembers"_s].toArray(), u"id"_s);
+            }
+            return QStringList();
+        };
+        QVERIFY(membersOf(kAdminRoleId).contains(memberId));
+        GQL_OK(meta(mutation, {{"m", memberId}, {"r", kMemberRoleId}}));
+        QVERIFY(membersOf(kMemberRoleId).contains(memberId));
+        const QStringList admins = membersOf(kAdminRoleId);
+        QCOMPARE(admins.size(), 1);
+        const HttpResponse lastAdmin = meta(mutation, {{"m", admins.first()}, {"r", kMemberRoleId}});
+        E2E_STATUS(lastAdmin, 200);
+        QCOMPARE(lastAdmin.value(u"errors.0.extensions.code"_s).toString(), u"FORBIDDEN"_s);
+        QCOMPARE(membersOf(kAdminRoleId), admins);
+        const HttpResponse unknown = meta(mutation, {{"m", newUuid()}, {"r", kMemberRoleId}});
+        QCOMPARE(unknown.value(u"errors.0.extensions.code"_s).toString(), u"NOT_FOUND"_s);
+        // the ROLES flag guards it
+        HttpClient client = clientFor(createRole({{"canReadAllObjectRecords", true}}));
+        GQL_DENIED(meta(client, mutation, {{"m", memberId}, {"r", kAdminRoleId}}));
     }
 
     void roleWideFlag()

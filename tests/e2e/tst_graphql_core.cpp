@@ -15,40 +15,6 @@
 using namespace vingt::test;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-/// Why a GraphQL response is not a success (HTTP 200, JSON, no `errors`), or an empty string.
-QString successProblem(const HttpResponse &response)
-{
-    if (response.status != 200)
-        return u"expected HTTP 200"_s;
-    if (!response.json.isObject())
-        return u"body is not a JSON object"_s;
-    if (response.object().contains(u"errors"_s))
-        return u"unexpected errors"_s;
-    return {};
-}
-
-} // namespace
-
-/// Fails unless the GraphQL request succeeded without errors.
-#define GQL_OK(response)                                                                                               \
-    do {                                                                                                               \
-        const auto &gqlResponse_ = (response);                                                                         \
-        const QString gqlProblem_ = successProblem(gqlResponse_);                                                      \
-        QVERIFY2(gqlProblem_.isEmpty(), qPrintable(gqlProblem_ + u": "_s + gqlResponse_.describe()));                  \
-    } while (false)
-
-/// Fails unless the response is HTTP 200 with a first error of this code and message.
-#define GQL_ERROR(response, expectedCode, expectedMessage)                                                             \
-    do {                                                                                                               \
-        const auto &gqlResponse_ = (response);                                                                         \
-        E2E_STATUS(gqlResponse_, 200);                                                                                 \
-        QVERIFY2(gqlResponse_.value(u"errors.0"_s).isObject(), qPrintable(gqlResponse_.describe()));                   \
-        QCOMPARE(gqlResponse_.value(u"errors.0.extensions.code"_s).toString(), QString(expectedCode));                 \
-        QCOMPARE(gqlResponse_.value(u"errors.0.message"_s).toString(), QString(expectedMessage));                      \
-    } while (false)
-
 class TestGraphqlCore : public QObject
 {
     Q_OBJECT
@@ -72,7 +38,7 @@ private:
         }
         const HttpResponse created = gql(u"mutation($d:[PersonCreateInput!]!){ createPeople(data:$d){ id } }"_s,
                                          {{"d", data}});
-        if (!successProblem(created).isEmpty()) {
+        if (!graphqlProblem(created).isEmpty()) {
             qWarning("%s", qPrintable(created.describe()));
             return {};
         }
@@ -87,7 +53,7 @@ private:
         const HttpResponse r = gql(u"query($f:PersonFilterInput,$o:[PersonOrderByInput]){ people(filter:$f,orderBy:$o)"
                                    "{ edges { node { id } } } }"_s,
                                    {{"f", full}, {"o", orderBy}});
-        if (!successProblem(r).isEmpty())
+        if (!graphqlProblem(r).isEmpty())
             return {u"ERROR "_s + r.describe()};
         QStringList ids;
         for (const QJsonValue &edge : r.value(u"data.people.edges"_s).toArray())
@@ -376,7 +342,7 @@ private Q_SLOTS:
             const Headers count{{"X-Vingt-Count-Statements", "1"}};
             gql(q, {}, count); // warm the count cache alike for both sizes
             const HttpResponse r = gql(q, {}, count);
-            if (!successProblem(r).isEmpty() || r.value(u"data.companies.edges"_s).toArray().size() != pageSize)
+            if (!graphqlProblem(r).isEmpty() || r.value(u"data.companies.edges"_s).toArray().size() != pageSize)
                 return -1;
             for (const QJsonValue &edge : r.value(u"data.companies.edges"_s).toArray()) {
                 if (at(edge.toObject(), u"node.people.totalCount"_s).toInt() != 3)

@@ -135,6 +135,18 @@ QString errorProblem(const HttpResponse &response, int status)
     return {};
 }
 
+QString graphqlProblem(const HttpResponse &response)
+{
+    using namespace Qt::StringLiterals;
+    if (response.status != 200)
+        return u"expected HTTP 200"_s;
+    if (!response.json.isObject())
+        return u"body is not a JSON object"_s;
+    if (response.object().contains(u"errors"_s))
+        return u"unexpected errors"_s;
+    return {};
+}
+
 QString leakProblem(const QString &message, const QString &dataDir)
 {
     static const QRegularExpression sql(

@@ -43,6 +43,8 @@ namespace vingt::test {
 [[nodiscard]] QString envelopeProblem(const HttpResponse &response, int status);
 /// envelopeProblem(), plus: the body is sent as application/json and no message leaks internals.
 [[nodiscard]] QString errorProblem(const HttpResponse &response, int status);
+/// Why a GraphQL response is not a success (HTTP 200, a JSON object, no `errors`), or an empty string.
+[[nodiscard]] QString graphqlProblem(const HttpResponse &response);
 /// Why an error message leaks internals (SQL text, file paths, source names), or an empty string.
 [[nodiscard]] QString leakProblem(const QString &message, const QString &dataDir = {});
 
@@ -83,4 +85,22 @@ namespace vingt::test {
         QVERIFY2(e2eResponse_.messages().value(0).contains(QString(fragment)),                                         \
                  qPrintable(QStringLiteral("message does not contain \"%1\": %2")                                      \
                                 .arg(QString(fragment), e2eResponse_.describe())));                                    \
+    } while (false)
+
+/// Fails unless the GraphQL request succeeded without errors (API-CONTRACT §2.1).
+#define GQL_OK(response)                                                                                               \
+    do {                                                                                                               \
+        const auto &gqlResponse_ = (response);                                                                         \
+        const QString gqlProblem_ = vingt::test::graphqlProblem(gqlResponse_);                                         \
+        QVERIFY2(gqlProblem_.isEmpty(), qPrintable(gqlProblem_ + QStringLiteral(": ") + gqlResponse_.describe()));     \
+    } while (false)
+
+/// Fails unless the response is HTTP 200 with a first GraphQL error of this code and message (§2.5).
+#define GQL_ERROR(response, expectedCode, expectedMessage)                                                             \
+    do {                                                                                                               \
+        const auto &gqlResponse_ = (response);                                                                         \
+        E2E_STATUS(gqlResponse_, 200);                                                                                 \
+        QVERIFY2(gqlResponse_.value(QStringLiteral("errors.0")).isObject(), qPrintable(gqlResponse_.describe()));      \
+        QCOMPARE(gqlResponse_.value(QStringLiteral("errors.0.extensions.code")).toString(), QString(expectedCode));    \
+        QCOMPARE(gqlResponse_.value(QStringLiteral("errors.0.message")).toString(), QString(expectedMessage));         \
     } while (false)
