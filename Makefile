@@ -1,9 +1,10 @@
 # Vingt — a thin wrapper over the CMake presets (CMakePresets.json) and ctest.
 #
 #   make run [ARGS="serve --port 3000"]  install deps, build build/release, run vingt (GUI or headless)
-#   make test                            install deps, build build/test (-Werror, assertions on), ctest
+#   make test                            install deps, build build/test (-Werror, assertions on, ASan+UBSan+LSan), ctest
 #   make build                           install deps, build build/release
-#   make sanitize                        build build/asan (address + undefined), ctest
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="cursor jwt"]
+#                                        install deps, build build/fuzz (clang, libFuzzer), run each fuzz target
 #   make bench                           install deps incl. wrk + nginx-light, build release, bench/run.sh
 #   make format / format-check           clang-format the C++ under app backend tests bench
 #   make clean                           remove build/
@@ -23,7 +24,7 @@ endef
 FORMAT_DIRS := $(wildcard app backend tests bench)
 FORMAT_FILES = $(if $(FORMAT_DIRS),find $(FORMAT_DIRS) -type f \( -name '*.cpp' -o -name '*.h' \) -print0,true)
 
-.PHONY: deps build run test sanitize bench format format-check clean
+.PHONY: deps build run test sanitize fuzz bench format format-check clean
 
 deps:
 	@packaging/install-deps.sh
@@ -39,9 +40,15 @@ test: deps
 	$(call build_preset,test)
 	ctest --test-dir build/test --output-on-failure -j2
 
-sanitize: deps
-	$(call build_preset,asan)
-	ctest --preset asan
+# The test build is the sanitized build (ASan + UBSan + LSan); kept as a name for it.
+sanitize: test
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz:
+	@packaging/install-deps.sh --fuzz
+	$(call build_preset,fuzz)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 bench:
 	@packaging/install-deps.sh --bench

@@ -6,6 +6,7 @@
 #   packaging/install-deps.sh          build + run + test (Qt, Boost, PostgreSQL, Xvfb, fonts, tools)
 #   packaging/install-deps.sh --bench  ... plus wrk and nginx-light (bench/)
 #   packaging/install-deps.sh --node   ... plus nodejs and npm, unless `node` and `npm` are on PATH
+#   packaging/install-deps.sh --fuzz   ... plus clang and libFuzzer (make fuzz)
 #
 # Runs apt-get as root, or through sudo; fails with a message if neither is possible.
 set -euo pipefail
@@ -33,6 +34,7 @@ packages=(
 for arg in "$@"; do
     case "$arg" in
         --bench) packages+=(wrk nginx-light) ;;
+        --fuzz) packages+=(clang libclang-rt-14-dev) ;;
         --node)
             # These machines ship Node 20 outside apt; Debian's nodejs would be older, so keep theirs.
             if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

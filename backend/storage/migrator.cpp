@@ -61,11 +61,14 @@ Result<int> Migrator::migrate(Database &database, const QString &scope)
         if (!file.open(QIODevice::ReadOnly))
             return Error::internal(u"cannot read migration %1"_s.arg(path));
         const QString script = QString::fromUtf8(file.readAll());
+        // Plain copies: clang 14 (the fuzz build) cannot capture structured bindings.
+        const auto version = number;
+        const QString name = QFileInfo(path).fileName();
         VINGT_TRY(database.transaction([&]() -> Result<void> {
             VINGT_TRY(database.execScript(script));
             VINGT_TRY(database.exec(u"INSERT INTO core_migration (version, name, appliedAt) VALUES (?, ?, "
                                     "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"_s,
-                                    {number, QFileInfo(path).fileName()}));
+                                    {version, name}));
             return {};
         }));
         current = number;

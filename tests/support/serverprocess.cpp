@@ -24,6 +24,30 @@ QString clip(const QByteArray &bytes, int max = 4000)
     return text;
 }
 
+/// The sanitizer finding (AddressSanitizer, LeakSanitizer, UBSan "runtime error:") in a process's stderr, with some
+/// context; empty when there is none.
+QString findSanitizerReport(const QByteArray &stderrBytes)
+{
+    const QString log = QString::fromUtf8(stderrBytes);
+    static const QRegularExpression finding(
+        QStringLiteral("(ERROR: (AddressSanitizer|LeakSanitizer|ThreadSanitizer)|runtime error:)"));
+    const auto match = finding.match(log);
+    if (!match.hasMatch()) {
+        return {};
+    }
+    return log.mid(qMax(0, int(match.capturedStart()) - 200), 8000);
+}
+
+/// A sanitizer report in a vingt process ends the test with that report: a finding is a bug whatever the test
+/// asserts about exit codes (the sanitized test build, README "Hardening").
+void failOnSanitizerReport(const QByteArray &stderrBytes, const QString &command)
+{
+    const QString report = findSanitizerReport(stderrBytes);
+    if (!report.isEmpty()) {
+        qFatal("sanitizer report from `%s`:\n%s", qPrintable(command), qPrintable(report));
+    }
+}
+
 bool looksLikeJwt(const QString &token)
 {
     static const QRegularExpression jwt(QStringLiteral("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"));
@@ -110,6 +134,7 @@ CliResult ServerProcess::runCli(const QStringList &args, int timeoutMs)
     }
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
+    failOnSanitizerReport(result.err, QStringLiteral("vingt %1").arg(args.join(u' ')));
     result.crashed = result.error.isEmpty() && process.exitStatus() == QProcess::CrashExit;
     result.exitCode = process.exitStatus() == QProcess::NormalExit && result.error.isEmpty() ? process.exitCode() : -1;
     return result;
@@ -270,20 +295,14 @@ int ServerProcess::stopWith(int signal)
         }
     }
     const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+    failOnSanitizerReport(serverStderr(), QStringLiteral("vingt %1").arg(m_process->arguments().join(u' ')));
     m_process.reset();
     return code;
 }
 
 QString ServerProcess::sanitizerReport() const
 {
-    const QString log = QString::fromUtf8(serverStderr());
-    static const QRegularExpression finding(
-        QStringLiteral("(ERROR: (AddressSanitizer|LeakSanitizer|ThreadSanitizer)|runtime error:)"));
-    const auto match = finding.match(log);
-    if (!match.hasMatch()) {
-        return {};
-    }
-    return log.mid(qMax(0, int(match.capturedStart()) - 200), 4000);
+    return findSanitizerReport(serverStderr());
 }
 
 QByteArray ServerProcess::serverStderr() const

@@ -71,7 +71,7 @@ public:
     /// Everything the server wrote to stderr so far.
     [[nodiscard]] QByteArray serverStderr() const;
     /// The sanitizer findings (AddressSanitizer, LeakSanitizer, UBSan "runtime error:") in the server's stderr, if
-    /// any: a sanitizer build keeps running after a UBSan finding, so tests check this at the end.
+    /// any. stop() and runCli() end the test (qFatal) when a vingt process reported one.
     [[nodiscard]] QString sanitizerReport() const;
     [[nodiscard]] qint64 pid() const;
 

@@ -1,0 +1,46 @@
+// The replay driver of the fuzz targets in the test build (no libFuzzer): runs every file of the given files and
+// directories through LLVMFuzzerTestOneInput, like `fuzzer corpus_dir` with -runs=0. A crash or a sanitizer
+// report fails the ctest; so does an empty corpus (a wrong path would otherwise pass silently).
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int main(int argc, char **argv)
+{
+    if (LLVMFuzzerInitialize)
+        LLVMFuzzerInitialize(&argc, &argv);
+    std::vector<std::filesystem::path> inputs;
+    for (int i = 1; i < argc; ++i) {
+        const std::filesystem::path path(argv[i]);
+        if (std::filesystem::is_directory(path)) {
+            for (const auto &entry : std::filesystem::recursive_directory_iterator(path)) {
+                if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
+                    inputs.push_back(entry.path());
+            }
+        } else if (std::filesystem::is_regular_file(path)) {
+            inputs.push_back(path);
+        } else {
+            std::fprintf(stderr, "replay: %s is neither a file nor a directory\n", argv[i]);
+            return 2;
+        }
+    }
+    std::sort(inputs.begin(), inputs.end());
+    for (const auto &path : inputs) {
+        std::ifstream file(path, std::ios::binary);
+        const std::string input((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        std::fprintf(stderr, "replay: %s (%zu bytes)\n", path.c_str(), input.size());
+        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(input.data()), input.size());
+    }
+    std::fprintf(stderr, "replay: %zu inputs, no failure\n", inputs.size());
+    return inputs.empty() ? 1 : 0;
+}
