@@ -1,7 +1,8 @@
 # Vingt — a thin wrapper over the CMake presets (CMakePresets.json) and ctest.
 #
 #   make run [ARGS="serve --port 3000"]  install deps, build build/release, run vingt (GUI or headless)
-#   make test                            install deps, build build/test (-Werror, assertions on, ASan+UBSan+LSan), ctest
+#   make test                            install deps, build build/test (-Werror, assertions on), ctest
+#   make sanitize                        the same suite built with ASan+UBSan+LSan (build/sanitize)
 #   make build                           install deps, build build/release
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="cursor jwt"]
 #                                        install deps, build build/fuzz (clang, libFuzzer), run each fuzz target
@@ -40,8 +41,9 @@ test: deps
 	$(call build_preset,test)
 	ctest --test-dir build/test --output-on-failure -j2
 
-# The test build is the sanitized build (ASan + UBSan + LSan); kept as a name for it.
-sanitize: test
+sanitize: deps
+	$(call build_preset,sanitize)
+	ctest --preset sanitize
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
