@@ -4,9 +4,11 @@
 #include "graphql/graphql.h"
 #include "graphqlapi/metadataschema.h"
 #include "graphqlapi/requestcontext.h"
+#include "graphqlapi/webhookschema.h"
 #include "services/workspace.h"
 #include "storage/database.h"
 
+#include <mutex>
 #include <shared_mutex>
 
 namespace vingt::graphqlapi {
@@ -57,6 +59,12 @@ bool containsMutation(const QString &query)
 }
 
 } // namespace
+
+Endpoint::Endpoint(const Authenticator &authenticator) : m_authenticator(authenticator)
+{
+    static std::once_flag once;
+    std::call_once(once, [] { registerMetadataSchemaExtension(addWebhookSchema); });
+}
 
 http::Response Endpoint::handle(const http::Request &request, Surface surface)
 {

@@ -18,7 +18,8 @@ enum class Surface { Core, Metadata };
 class Endpoint
 {
 public:
-    explicit Endpoint(const Authenticator &authenticator) : m_authenticator(authenticator) {}
+    /// Also registers the Metadata schema's extensions (once per process).
+    explicit Endpoint(const Authenticator &authenticator);
 
     [[nodiscard]] http::Response handle(const http::Request &request, Surface surface);
 
