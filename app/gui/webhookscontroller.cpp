@@ -142,11 +142,8 @@ void WebhooksController::refresh()
         },
         [this](Snapshot snapshot) {
             if (snapshot.hooks) {
-                std::vector<Webhook> hooks = std::move(*snapshot.hooks);
-                std::stable_sort(hooks.begin(), hooks.end(),
-                                 [](const Webhook &a, const Webhook &b) { return a.createdAt > b.createdAt; });
                 QList<QVariantMap> rows;
-                for (const Webhook &hook : hooks)
+                for (const Webhook &hook : *snapshot.hooks) // oldest first, as the API lists them
                     rows.append(row(hook));
                 m_webhooks.setRows(std::move(rows));
             }

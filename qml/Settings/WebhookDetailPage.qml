@@ -45,7 +45,7 @@ SettingsPage {
         target: WebhooksController.webhooks
         function onDataChanged() { page.reload() }
         function onModelReset() { page.reload() }
-        function onRowsInserted() {
+        function onCountChanged() {
             page.pickDemo()
             page.reload()
         }
