@@ -243,28 +243,24 @@ void WebhooksController::replay(const QString &deliveryId)
     Workspace *workspace = &BackendContext::current().workspace();
     run([workspace, id = m_current,
          deliveryId] { return workspace->webhooks().replay(BackendContext::actor(), id, deliveryId); },
-        [this](Result<WebhookDelivery> queuedDelivery) {
-            if (!queuedDelivery) {
-                Q_EMIT actionFailed(queuedDelivery.error().message);
-                return;
-            }
-            loadDeliveries();
-            Q_EMIT queued(queuedDelivery->id);
-        });
+        [this](const Result<WebhookDelivery> &queuedDelivery) { announce(queuedDelivery); });
 }
 
 void WebhooksController::sendTestEvent()
 {
     Workspace *workspace = &BackendContext::current().workspace();
     run([workspace, id = m_current] { return workspace->webhooks().sendTestEvent(BackendContext::actor(), id); },
-        [this](Result<WebhookDelivery> queuedDelivery) {
-            if (!queuedDelivery) {
-                Q_EMIT actionFailed(queuedDelivery.error().message);
-                return;
-            }
-            loadDeliveries();
-            Q_EMIT queued(queuedDelivery->id);
-        });
+        [this](const Result<WebhookDelivery> &queuedDelivery) { announce(queuedDelivery); });
+}
+
+void WebhooksController::announce(const Result<WebhookDelivery> &queuedDelivery)
+{
+    if (!queuedDelivery) {
+        Q_EMIT actionFailed(queuedDelivery.error().message);
+        return;
+    }
+    loadDeliveries();
+    Q_EMIT queued(queuedDelivery->id);
 }
 
 QString WebhooksController::generateSecret()

@@ -79,6 +79,8 @@ Q_SIGNALS:
 
 private:
     void loadDeliveries();
+    /// After a replay or a test event: queued, or actionFailed.
+    void announce(const Result<WebhookDelivery> &queuedDelivery);
 
     RowModel m_webhooks;
     RowModel m_deliveries;
