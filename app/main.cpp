@@ -27,7 +27,7 @@ Common options:
 
 Desktop app options:
   --page PAGE           Open this page (general, api-keys, api-key-created, roles, role-editor,
-                        data-model, object-fields, playground)
+                        data-model, object-fields, playground, webhook)
   --screenshot FILE     Render the page at 1280x800 into FILE (PNG) and exit; works headless
                         with QT_QPA_PLATFORM=offscreen
   --theme THEME         Light, Dark or System

@@ -5,6 +5,7 @@
 #include "graphqlapi/accessschema.h"
 #include "graphqlapi/metadataschema.h"
 #include "graphqlapi/requestcontext.h"
+#include "graphqlapi/webhookschema.h"
 #include "services/workspace.h"
 #include "storage/database.h"
 
@@ -63,7 +64,10 @@ bool containsMutation(const QString &query)
 Endpoint::Endpoint(const Authenticator &authenticator) : m_authenticator(authenticator)
 {
     static std::once_flag once;
-    std::call_once(once, [] { registerMetadataSchemaExtension(addAccessSchema); });
+    std::call_once(once, [] {
+        registerMetadataSchemaExtension(addAccessSchema);
+        registerMetadataSchemaExtension(addWebhookSchema);
+    });
 }
 
 http::Response Endpoint::handle(const http::Request &request, Surface surface)

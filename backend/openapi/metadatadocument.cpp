@@ -400,6 +400,8 @@ const MetadataRoute kRoutes[]{
      "deliveryLimit"_L1},
     {"post"_L1, "/webhooks/{id}/deliveries/{deliveryId}/replay"_L1, "replayWebhookDelivery"_L1,
      "Send a delivery again"_L1, "webhooks"_L1, 201, E::Data, "replayWebhookDelivery"_L1, "WebhookDelivery"_L1},
+    {"post"_L1, "/webhooks/{id}/test"_L1, "testWebhook"_L1, "Send a test event (a Vingt extension)"_L1, "webhooks"_L1,
+     201, E::Data, "testWebhookDelivery"_L1, "WebhookDelivery"_L1},
     // §5.2
     {"get"_L1,
      "/apiKeys"_L1,

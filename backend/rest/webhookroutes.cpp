@@ -156,7 +156,10 @@ QByteArray WebhookRoutes::allowedMethods(const QStringList &segments)
     switch (segments.size()) {
     case 1: return "GET,POST";
     case 2: return "GET,PATCH,PUT,DELETE";
-    case 3: return segments[2] == "deliveries"_L1 ? "GET" : QByteArray();
+    case 3:
+        if (segments[2] == "deliveries"_L1)
+            return "GET";
+        return segments[2] == "test"_L1 ? "POST" : QByteArray(); // Vingt extension: send a test event
     case 5: return segments[2] == "deliveries"_L1 && segments[4] == "replay"_L1 ? "POST" : QByteArray();
     default: return {};
     }
@@ -194,10 +197,16 @@ http::Response WebhookRoutes::handle(const http::Request &request, const QString
     const QString id = segments[1];
     if (!uuid::isValid(id))
         return errorResponse(Error::badRequest(u"'%1' is not a valid UUID"_s.arg(id)));
-    if (segments.size() == 3)
+    if (segments.size() == 3 && segments[2] == "deliveries"_L1)
         return listDeliveries(id, params, auth);
     if (auto bad = checkParameters(params, tokenOnly))
         return *bad;
+    if (segments.size() == 3) { // POST /{id}/test
+        auto queued = webhooks.sendTestEvent(actor, id);
+        if (!queued)
+            return errorResponse(queued.error());
+        return envelope(201, "testWebhookDelivery"_L1, [&](JsonWriter &out) { writeDelivery(out, *queued); });
+    }
     if (segments.size() == 5) {
         const QString deliveryId = segments[3];
         if (!uuid::isValid(deliveryId))

@@ -12,7 +12,7 @@ namespace vingt::rest {
 
 /// @brief Webhook routes over WebhookService (API-CONTRACT §10.1, 10.4): `/rest/metadata/webhooks[/{id}]` with bare
 /// bodies (DELETE answers `true`), the delivery log `/{id}/deliveries` and `/{id}/deliveries/{deliveryId}/replay`
-/// (`{"data":{...}}` envelopes), and the same below the legacy `/rest/webhooks`. Thin: parse → one service call →
+/// (`{"data":{...}}` envelopes), the test event `/{id}/test` (a Vingt extension), and the same below the legacy `/rest/webhooks`. Thin: parse → one service call →
 /// JSON; the `API_KEYS_AND_WEBHOOKS` guard and every rule live in the service.
 class WebhookRoutes
 {

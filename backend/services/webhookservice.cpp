@@ -549,13 +549,62 @@ Result<WebhookDelivery> WebhookService::replay(const Actor &actor, const QString
     auto original = loadDelivery(hook->id, deliveryId);
     if (!original)
         return original.error();
+    return enqueue(hook->id, original->eventName, original->recordId, original->body, original->id);
+}
+
+Result<WebhookDelivery> WebhookService::sendTestEvent(const Actor &actor, const QString &webhookId)
+{
+    VINGT_TRY(actor.requireFlag(PermissionFlag::ApiKeysAndWebhooks));
+    auto hook = load(webhookId);
+    if (!hook)
+        return hook.error();
+    const DataModelPtr model = m_workspace.dataModel();
+    const ObjectMetadata *object = nullptr;
+    for (const QString &operation : std::as_const(hook->operations)) {
+        if (!object)
+            object = model->objectBySingular(operation.section(u'.', 0, 0));
+    }
+    if (!object)
+        object = model->objectBySingular(u"person"_s);
+    if (!object && !model->objects().empty())
+        object = &model->objects().front();
+    if (!object)
+        return Error::badRequest(u"The workspace has no object to send a test event for"_s);
+    const QString now = clock::nowIso();
+    JsonWriter record;
+    record.beginObject();
+    record.key("id"_L1);
+    record.value(QStringView(uuid::create()));
+    record.key("createdAt"_L1);
+    record.value(QStringView(now));
+    record.key("updatedAt"_L1);
+    record.value(QStringView(now));
+    record.key("deletedAt"_L1);
+    record.null();
+    record.endObject();
+    RecordEvent event;
+    event.action = RecordAction::Created;
+    event.objectMetadataId = object->id;
+    event.objectNameSingular = object->nameSingular;
+    event.recordJson = record.take();
+    event.eventDate = now;
+    return enqueue(hook->id, event.eventName(), {}, deliveryBody(*hook, event, m_workspace.id(), std::nullopt, {}), {});
+}
+
+Result<WebhookDelivery> WebhookService::enqueue(const QString &webhookId, const QString &eventName,
+                                                const QString &recordId, const QByteArray &body,
+                                                const QString &replayOf)
+{
+    auto nullable = [](const QString &text) {
+        return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+    };
     const QString id = uuid::create();
     VINGT_TRY(m_workspace.database().exec(
         u"INSERT INTO core_webhookDelivery (id, webhookId, eventName, recordId, status, attempts, body, replayOf, "
         "createdAt, nextAttemptAt) VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)"_s,
-        {id, hook->id, original->eventName, original->recordId, original->body, original->id, clock::nowIso(),
+        {id, webhookId, eventName, nullable(recordId), body, nullable(replayOf), clock::nowIso(),
          QDateTime::currentMSecsSinceEpoch()}));
-    auto created = loadDelivery(hook->id, id); // read before the worker can change it: the replay as queued
+    auto created = loadDelivery(webhookId, id); // read before the worker can change it: the delivery as queued
     wakeWorker();
     return created;
 }

@@ -50,6 +50,9 @@ struct WebhookDelivery {
     QByteArray requestHeaders;  ///< JSON object of the last attempt's headers
     QByteArray responseHeaders; ///< JSON object, empty without a response
     QByteArray responseBody;    ///< the first 64 KiB
+
+    /// A test event (sendTestEvent) or a replay of one: the only deliveries without a record.
+    [[nodiscard]] bool isTest() const { return recordId.isEmpty(); }
 };
 
 /// @brief Paging of the delivery log (§10.4): newest first, cursors are delivery ids.
@@ -102,6 +105,12 @@ public:
     [[nodiscard]] Result<WebhookDelivery> replay(const Actor &actor, const QString &webhookId,
                                                  const QString &deliveryId);
 
+    /// Queues a test event to a live webhook (desktop app "Send test event", `POST .../webhooks/{id}/test`): a
+    /// `<object>.created` body shaped as §10.3 with a sample record (a fresh id, timestamps, nothing else), for the
+    /// first object its operations name (`person` when they only have wildcards). Stored without a `recordId`, which
+    /// is how the log tells it from a real event.
+    [[nodiscard]] Result<WebhookDelivery> sendTestEvent(const Actor &actor, const QString &webhookId);
+
     /// Starts the delivery worker (the server and the desktop app do; CLI commands do not, so they never send).
     void startDelivery();
     /// Stops it; in-flight deliveries finish (bounded by webhook.timeoutMs), pending ones stay for the next start.
@@ -131,6 +140,10 @@ private:
     [[nodiscard]] Result<void> reloadCache();
     [[nodiscard]] WebhookList cached() const;
     [[nodiscard]] Result<WebhookDelivery> loadDelivery(const QString &webhookId, const QString &deliveryId);
+    /// Inserts a PENDING delivery due now, wakes the worker and returns it as queued.
+    [[nodiscard]] Result<WebhookDelivery> enqueue(const QString &webhookId, const QString &eventName,
+                                                  const QString &recordId, const QByteArray &body,
+                                                  const QString &replayOf);
     void wakeWorker();
 
     Workspace &m_workspace;

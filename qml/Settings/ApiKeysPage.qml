@@ -102,26 +102,9 @@ SettingsPage {
         }
     }
 
-    SectionTitle {
+    WebhooksSection {
         Layout.fillWidth: true
         Layout.topMargin: 16
-        title: qsTr("Webhooks")
-        description: qsTr("Webhooks notify another app when records change.")
-        VButton {
-            text: qsTr("+ Create webhook")
-            enabled: false
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Webhooks arrive in a later version")
-        }
-    }
-    Card {
-        Layout.fillWidth: true
-        implicitHeight: webhooksEmpty.implicitHeight
-        EmptyState {
-            id: webhooksEmpty
-            width: parent.width
-            title: qsTr("No webhooks")
-            text: qsTr("Webhook delivery arrives in a later version of Vingt.")
-        }
+        view: page.StackView.view
     }
 }

@@ -51,6 +51,9 @@ ApplicationWindow {
         } else if (start === "role-editor") {
             openSection("roles")
             stack.push(roleEditorPage, { roleLabel: "Member" }, StackView.Immediate)
+        } else if (start === "webhook") {
+            openSection("api-keys")
+            stack.push(webhookDetailPage, { demo: true }, StackView.Immediate)
         } else if (start === "object-fields") {
             openSection("data-model")
             stack.push(objectPage, { apiName: "company" }, StackView.Immediate)
@@ -77,6 +80,7 @@ ApplicationWindow {
     Component { id: roleEditorPage; RoleEditorPage {} }
     Component { id: apiKeysPage; ApiKeysPage {} }
     Component { id: apiKeyCreatePage; ApiKeyCreatePage {} }
+    Component { id: webhookDetailPage; WebhookDetailPage {} }
     Component { id: playgroundPage; PlaygroundPage {} }
 
     RowLayout {

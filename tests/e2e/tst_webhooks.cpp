@@ -7,6 +7,7 @@
 #include "support/e2e.h"
 #include "support/httpclient.h"
 #include "support/serverprocess.h"
+#include "support/webhookreceiver.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -15,7 +16,6 @@
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -28,106 +28,8 @@ namespace {
 const QString kHooks = u"/rest/metadata/webhooks"_s;
 const QRegularExpression kUuid(u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s);
 
-/// One request the receiver got.
-struct Received {
-    QByteArray path;
-    QHash<QByteArray, QByteArray> headers; ///< lower-case names
-    QByteArray body;
-
-    [[nodiscard]] QByteArray header(const QByteArray &name) const { return headers.value(name); }
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QString deliveryId() const { return QString::fromLatin1(header("x-vingt-delivery-id")); }
-};
-
-/// @brief A small HTTP/1.1 receiver on 127.0.0.1: answers each path as told (status, redirect, or never), records
-/// every request. Runs on the test's event loop (QTRY_* and HttpClient's waits drive it).
-class Receiver : public QObject
-{
-public:
-    enum class Mode { Ok, Error500, Redirect, Hang };
-
-    Receiver()
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    bool listen(quint16 port = 0) { return m_server.listen(QHostAddress::LocalHost, port); }
-    void close() { m_server.close(); }
-    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
-    [[nodiscard]] QString url(const QString &path) const { return u"http://127.0.0.1:%1%2"_s.arg(port()).arg(path); }
-
-    void setMode(const QString &path, Mode mode) { m_modes.insert(path.toLatin1(), mode); }
-    /// Fails the first `times` requests of `path` with 500, then answers 200.
-    void failFirst(const QString &path, int times) { m_failuresLeft.insert(path.toLatin1(), times); }
-
-    [[nodiscard]] QList<Received> at(const QString &path) const
-    {
-        QList<Received> list;
-        for (const Received &r : m_received) {
-            if (r.path == path.toLatin1())
-                list << r;
-        }
-        return list;
-    }
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        for (;;) {
-            const qsizetype end = buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QList<QByteArray> lines = buffer.left(end).split('\n');
-            Received r;
-            r.path = lines.value(0).split(' ').value(1);
-            qsizetype length = 0;
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const QByteArray line = lines[i].trimmed();
-                const qsizetype colon = line.indexOf(':');
-                if (colon > 0)
-                    r.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-            }
-            length = r.headers.value("content-length").toLongLong();
-            if (buffer.size() < end + 4 + length)
-                return;
-            r.body = buffer.mid(end + 4, length);
-            buffer.remove(0, end + 4 + length);
-            m_received << r;
-            respond(socket, r.path);
-        }
-    }
-    void respond(QTcpSocket *socket, const QByteArray &path)
-    {
-        Mode mode = m_modes.value(path, Mode::Ok);
-        if (int &left = m_failuresLeft[path]; left > 0) {
-            --left;
-            mode = Mode::Error500;
-        }
-        switch (mode) {
-        case Mode::Ok: socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Receiver: yes\r\n\r\nok"); return;
-        case Mode::Error500:
-            socket->write("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\n\r\nboom");
-            return;
-        case Mode::Redirect:
-            socket->write("HTTP/1.1 302 Found\r\nLocation: " + url(u"/elsewhere"_s).toLatin1()
-                          + "\r\nContent-Length: 0\r\n\r\n");
-            return;
-        case Mode::Hang: return; // never answers: the sender must time out
-        }
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    QHash<QByteArray, Mode> m_modes;
-    QHash<QByteArray, int> m_failuresLeft;
-    QList<Received> m_received;
-};
+using Received = ReceivedRequest;
+using Receiver = WebhookReceiver;
 
 /// The top-level keys of a compact JSON object, in the order they appear.
 QStringList topLevelKeys(const QByteArray &json)
@@ -249,6 +151,8 @@ private Q_SLOTS:
     void deliveryLogPaging();
     void guardFlag();
     void restartKeepsPendingDeliveries();
+    void quitWithDeliveryInFlight();
+    void testEvent();
 };
 
 void TestWebhooks::initTestCase()
@@ -812,6 +716,7 @@ void TestWebhooks::guardFlag()
     QCOMPARE(denied.del(kHooks + u'/' + hookId).object(), forbidden);
     QCOMPARE(denied.get(kHooks + u'/' + hookId + u"/deliveries"_s).object(), forbidden);
     QCOMPARE(denied.send("POST", u"%1/%2/deliveries/%3/replay"_s.arg(kHooks, hookId, newUuid())).object(), forbidden);
+    QCOMPARE(denied.send("POST", u"%1/%2/test"_s.arg(kHooks, hookId)).object(), forbidden);
     E2E_STATUS(m_http.get(kHooks + u'/' + hookId), 200); // untouched
 
     // Its record changes still fire the workspace's webhooks (events do not depend on who listens).
@@ -880,6 +785,85 @@ void TestWebhooks::restartKeepsPendingDeliveries()
     QCOMPARE(m_receiver.at(path).size(), 6); // and not again
     QCOMPARE(server.stop(), 0);
     QCOMPARE(server.sanitizerReport(), QString());
+}
+
+void TestWebhooks::quitWithDeliveryInFlight()
+{
+    // The app quits while an attempt waits on a slow receiver: the quit waits for the attempt (bounded by the
+    // timeout), the log records it, and after a restart the delivery is sent again under its delivery id, once.
+    ServerProcess::Options options;
+    options.keyName = u"e2e-webhooks-inflight"_s;
+    options.settings << u"webhook.timeoutMs=1000"_s << u"webhook.retryDelay1Ms=3000"_s;
+    ServerProcess server(options);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    HttpClient http(server.baseUrl(), server.token());
+    const QString path = u"/hook/"_s + uniqueTag();
+    m_receiver.setMode(path, Receiver::Mode::Hang);
+    const HttpResponse hook = http.post(
+        kHooks, QJsonObject{{"targetUrl", m_receiver.url(path)}, {"operations", QJsonArray{u"person.created"_s}}});
+    E2E_STATUS(hook, 201);
+    const QString hookId = hook.value(u"id"_s).toString();
+    E2E_STATUS(http.post(u"/rest/people"_s, QJsonObject{{"city", uniqueTag()}}), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver.at(path).size(), 1, 15000);
+    QCOMPARE(server.stop(), 0); // while the attempt is in flight
+
+    m_receiver.setMode(path, Receiver::Mode::Ok);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    http.setBaseUrl(server.baseUrl());
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver.at(path).size(), 2, 20000);
+    const QList<Received> got = m_receiver.at(path);
+    QCOMPARE(got.at(1).deliveryId(), got.at(0).deliveryId());
+    QCOMPARE(got.at(1).body, got.at(0).body);
+    const auto succeeded = [&] {
+        const QJsonArray list
+            = http.get(u"%1/%2/deliveries"_s.arg(kHooks, hookId)).value(u"data.webhookDeliveries"_s).toArray();
+        return list.size() == 1 && list.at(0)[u"status"_s].toString() == "SUCCEEDED"_L1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(succeeded(), 15000);
+    const QJsonObject d
+        = http.get(u"%1/%2/deliveries"_s.arg(kHooks, hookId)).value(u"data.webhookDeliveries.0"_s).toObject();
+    QCOMPARE(d[u"attempts"_s].toInt(), 2); // the interrupted attempt counts
+    QCOMPARE(d[u"responseCode"_s].toInt(), 200);
+    QTest::qWait(700);
+    QCOMPARE(m_receiver.at(path).size(), 2);
+    QCOMPARE(server.stop(), 0);
+    QCOMPARE(server.sanitizerReport(), QString());
+}
+
+void TestWebhooks::testEvent()
+{
+    // Vingt extension: POST /webhooks/{id}/test queues a sample `<object>.created` event, signed like any delivery,
+    // logged without a recordId.
+    const auto [hookId, path] = createHook({u"company.updated"_s}, u"test-secret"_s);
+    const HttpResponse queued = m_http.send("POST", u"%1/%2/test"_s.arg(kHooks, hookId));
+    E2E_STATUS(queued, 201);
+    const QJsonObject d = queued.value(u"data.testWebhookDelivery"_s).toObject();
+    QVERIFY(kUuid.match(d[u"id"_s].toString()).hasMatch());
+    QCOMPARE(d[u"eventName"_s].toString(), u"company.created"_s);
+    QVERIFY(d[u"recordId"_s].isNull());
+    QCOMPARE(d[u"status"_s].toString(), u"PENDING"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver.at(path).size(), 1, 15000);
+    const Received got = m_receiver.at(path).first();
+    QCOMPARE(got.deliveryId(), d[u"id"_s].toString());
+    QVERIFY(got.signedWith("test-secret"));
+    QCOMPARE(topLevelKeys(got.body), (QStringList{u"targetUrl"_s, u"eventName"_s, u"objectMetadata"_s, u"workspaceId"_s,
+                                                  u"webhookId"_s, u"eventDate"_s, u"record"_s}));
+    QCOMPARE(got.json()[u"eventName"_s].toString(), u"company.created"_s);
+    QCOMPARE(got.json()[u"objectMetadata"_s][u"nameSingular"_s].toString(), u"company"_s);
+    QVERIFY(kUuid.match(got.json()[u"record"_s][u"id"_s].toString()).hasMatch());
+    QTRY_VERIFY_WITH_TIMEOUT(settled(hookId, 1), 15000);
+    QCOMPARE(deliveries(hookId).at(0)[u"status"_s].toString(), u"SUCCEEDED"_s);
+
+    // Wildcards only: a person event. Unknown or deleted webhook → 404.
+    const auto [anyId, anyPath] = createHook({u"*.*"_s});
+    E2E_STATUS(m_http.send("POST", u"%1/%2/test"_s.arg(kHooks, anyId)), 201);
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver.at(anyPath).size(), 1, 15000);
+    QCOMPARE(m_receiver.at(anyPath).first().json()[u"eventName"_s].toString(), u"person.created"_s);
+    E2E_STATUS(m_http.send("POST", u"%1/%2/test"_s.arg(kHooks, newUuid())), 404);
+    E2E_STATUS(m_http.get(u"%1/%2/test"_s.arg(kHooks, hookId)), 405);
+    E2E_STATUS(m_http.del(kHooks + u'/' + hookId), 200);
+    E2E_STATUS(m_http.del(kHooks + u'/' + anyId), 200);
+    E2E_STATUS(m_http.send("POST", u"%1/%2/test"_s.arg(kHooks, hookId)), 404);
 }
 
 QTEST_GUILESS_MAIN(TestWebhooks)
