@@ -359,31 +359,30 @@ void addGroupByDuplicatesMerge(CoreObjectParts &parts)
                                   {u"offsetForRecords"_s, u"Int"_s}},
                                  [obj](const ResolveParams &p) { return groupByResolver(obj, p); }});
 
-    parts.queryFields.push_back(
-        {obj->nameSingular + u"Duplicates"_s,
-         u"[%1]"_s.arg(names.connection),
-         {{u"ids"_s, u"[UUID]"_s}, {u"data"_s, u"[%1]"_s.arg(names.create)}},
-         [obj](const ResolveParams &p) -> FieldResult {
-             RequestContext &ctx = requestContext(p.context);
-             DuplicatesRequest request;
-             request.object = obj;
-             if (const QJsonValue ids = p.args.value("ids"_L1); ids.isArray()) {
-                 QStringList list;
-                 for (const QJsonValue &id : ids.toArray())
-                     list << id.toString();
-                 request.ids = list;
-             }
-             if (const QJsonValue data = p.args.value("data"_L1); data.isArray())
-                 request.data = data.toArray();
-             auto pages = ctx.records().findDuplicates(ctx.model(), request, ctx.auth.actor, 0);
-             if (!pages)
-                 return pages.error();
-             std::vector<Value> out;
-             out.reserve(pages->size());
-             for (RecordPage &page : *pages)
-                 out.push_back(Value::borrowed(ctx.holdPage(std::move(page))));
-             return Value::list(std::move(out));
-         }});
+    parts.queryFields.push_back({obj->nameSingular + u"Duplicates"_s,
+                                 u"[%1]"_s.arg(names.connection),
+                                 {{u"ids"_s, u"[UUID]"_s}, {u"data"_s, u"[%1]"_s.arg(names.create)}},
+                                 [obj](const ResolveParams &p) -> FieldResult {
+                                     RequestContext &ctx = requestContext(p.context);
+                                     DuplicatesRequest request;
+                                     request.object = obj;
+                                     if (const QJsonValue ids = p.args.value("ids"_L1); ids.isArray()) {
+                                         QStringList list;
+                                         for (const QJsonValue &id : ids.toArray())
+                                             list << id.toString();
+                                         request.ids = list;
+                                     }
+                                     if (const QJsonValue data = p.args.value("data"_L1); data.isArray())
+                                         request.data = data.toArray();
+                                     auto pages = ctx.records().findDuplicates(ctx.model(), request, ctx.auth.actor, 0);
+                                     if (!pages)
+                                         return pages.error();
+                                     std::vector<Value> out;
+                                     out.reserve(pages->size());
+                                     for (RecordPage &page : *pages)
+                                         out.push_back(Value::borrowed(ctx.holdPage(std::move(page))));
+                                     return Value::list(std::move(out));
+                                 }});
 
     parts.mutationFields.push_back(
         {u"merge"_s + pascal(obj->namePlural),

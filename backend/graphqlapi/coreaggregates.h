@@ -33,9 +33,9 @@ void addAggregateFields(const ObjectMetadata &object, std::vector<graphql::Field
 
 /// Computes `names` for nested connections (`company { people { sumX } }`) in one grouped SELECT: per parent id,
 /// over `filter` (the connection's `filter` argument, GraphQL JSON) AND `<joinColumn> IN (parents)`.
-[[nodiscard]] Result<QHash<QString, QHash<QString, QJsonValue>>>
-nestedAggregates(RequestContext &ctx, const ObjectMetadata &target, const QString &joinColumn,
-                 const std::vector<QString> &parentIds, const QJsonValue &filter, const QStringList &names);
+[[nodiscard]] Result<QHash<QString, QHash<QString, QJsonValue>>> nestedAggregates(
+    RequestContext &ctx, const ObjectMetadata &target, const QString &joinColumn, const std::vector<QString> &parentIds,
+    const QJsonValue &filter, const QStringList &names);
 
 /// `<plural>GroupBy`, `<singular>Duplicates` and `merge<Plural>` of one object (§2.2), over RecordService.
 void addGroupByDuplicatesMerge(CoreObjectParts &parts);

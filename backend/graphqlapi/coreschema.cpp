@@ -545,8 +545,7 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                         out.emplace_back(Value());
                         continue;
                     }
-                    out.emplace_back(
-                        Value::borrowed(ctx.holdPage(pages->value(r->id()), aggregates->value(r->id()))));
+                    out.emplace_back(Value::borrowed(ctx.holdPage(pages->value(r->id()), aggregates->value(r->id()))));
                 }
                 return out;
             };
@@ -593,31 +592,31 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                            return edge ? Value(*edge->cursor) : Value();
                        }}}});
     connection = {{u"edges"_s,
-                       u"[%1Edge!]!"_s.arg(names.node),
-                       {},
-                       [](const ResolveParams &p) -> FieldResult {
-                           const PageData *page = p.source.as<PageData>();
-                           std::vector<Value> items;
-                           if (page) {
-                               items.reserve(page->edges.size());
-                               for (const EdgeRef &edge : page->edges)
-                                   items.push_back(Value::borrowed(&edge));
-                           }
-                           return Value::list(std::move(items));
-                       }},
-                      {u"pageInfo"_s,
-                       u"PageInfo!"_s,
-                       {},
-                       [](const ResolveParams &p) -> FieldResult {
-                           const PageData *page = p.source.as<PageData>();
-                           if (!page)
-                               return Value();
-                           return pageInfo(page->page.hasNextPage, page->page.hasPreviousPage, page->cursors);
-                       }},
-                      {u"totalCount"_s, u"Int"_s, {}, [](const ResolveParams &p) -> FieldResult {
-                           const PageData *page = p.source.as<PageData>();
-                           return page ? Value(qint64(page->page.totalCount)) : Value();
-                       }}};
+                   u"[%1Edge!]!"_s.arg(names.node),
+                   {},
+                   [](const ResolveParams &p) -> FieldResult {
+                       const PageData *page = p.source.as<PageData>();
+                       std::vector<Value> items;
+                       if (page) {
+                           items.reserve(page->edges.size());
+                           for (const EdgeRef &edge : page->edges)
+                               items.push_back(Value::borrowed(&edge));
+                       }
+                       return Value::list(std::move(items));
+                   }},
+                  {u"pageInfo"_s,
+                   u"PageInfo!"_s,
+                   {},
+                   [](const ResolveParams &p) -> FieldResult {
+                       const PageData *page = p.source.as<PageData>();
+                       if (!page)
+                           return Value();
+                       return pageInfo(page->page.hasNextPage, page->page.hasPreviousPage, page->cursors);
+                   }},
+                  {u"totalCount"_s, u"Int"_s, {}, [](const ResolveParams &p) -> FieldResult {
+                       const PageData *page = p.source.as<PageData>();
+                       return page ? Value(qint64(page->page.totalCount)) : Value();
+                   }}};
     addAggregateFields(object, connection);
     filter.push_back({u"and"_s, u"[%1]"_s.arg(names.filter)});
     filter.push_back({u"or"_s, u"[%1]"_s.arg(names.filter)});

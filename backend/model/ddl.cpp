@@ -127,7 +127,7 @@ std::vector<std::pair<QString, QString>> Ddl::indexes(const ObjectMetadata &obje
             QStringList indexed{dialect.quote(column.name)};
             indexed << amounts;
             add(name, u"CREATE INDEX %1 ON %2 (%3) WHERE \"deletedAt\" IS NULL"_s.arg(dialect.quote(name), table,
-                                                                                       indexed.join(u", "_s)));
+                                                                                      indexed.join(u", "_s)));
         }
     }
     for (const StorageColumn &column : columns) {

@@ -36,9 +36,11 @@ QString successProblem(const HttpResponse &response)
 /// One opportunity of a test: stage, amount (micros, currency) and close date, each optional.
 struct Opp {
     Opp(QString stage_, std::optional<qint64> micros_, QString currency_ = u"USD"_s, QString closeDate_ = {})
-        : stage(std::move(stage_)), micros(micros_), currency(std::move(currency_)), closeDate(std::move(closeDate_))
-    {
-    }
+        : stage(std::move(stage_))
+        , micros(micros_)
+        , currency(std::move(currency_))
+        , closeDate(std::move(closeDate_))
+    {}
     QString stage;
     std::optional<qint64> micros;
     QString currency;
@@ -82,8 +84,8 @@ private:
                 record.insert(u"companyId"_s, companyId);
             data.append(record);
         }
-        const HttpResponse r =
-            gql(u"mutation($d:[OpportunityCreateInput!]!){ createOpportunities(data:$d){ id } }"_s, {{"d", data}});
+        const HttpResponse r = gql(u"mutation($d:[OpportunityCreateInput!]!){ createOpportunities(data:$d){ id } }"_s,
+                                   {{"d", data}});
         if (!successProblem(r).isEmpty()) {
             qWarning("%s", qPrintable(r.describe()));
             return {};
@@ -137,8 +139,11 @@ void TestGraphqlGroupBy::cleanupTestCase()
 void TestGraphqlGroupBy::connectionAggregates()
 {
     const QString tag = uniqueTag();
-    const QList<Opp> opps{{u"NEW"_s, 1500000}, {u"NEW"_s, 2500000}, {u"MEETING"_s, 7000000},
-                          {u"CUSTOMER"_s, std::nullopt}, {u"CUSTOMER"_s, 2500000}};
+    const QList<Opp> opps{{u"NEW"_s, 1500000},
+                          {u"NEW"_s, 2500000},
+                          {u"MEETING"_s, 7000000},
+                          {u"CUSTOMER"_s, std::nullopt},
+                          {u"CUSTOMER"_s, 2500000}};
     QVERIFY(!createOpportunities(tag, opps).isEmpty());
     qint64 sum = 0, min = std::numeric_limits<qint64>::max(), max = 0;
     int withAmount = 0;
@@ -190,9 +195,9 @@ void TestGraphqlGroupBy::connectionAggregates()
 void TestGraphqlGroupBy::nestedConnectionAggregates()
 {
     const QString tag = uniqueTag();
-    const QStringList companies =
-        create(u"Company"_s, u"companies"_s,
-               QJsonArray{QJsonObject{{"name", tag + u" A"_s}}, QJsonObject{{"name", tag + u" B"_s}}});
+    const QStringList companies = create(
+        u"Company"_s, u"companies"_s,
+        QJsonArray{QJsonObject{{"name", tag + u" A"_s}}, QJsonObject{{"name", tag + u" B"_s}}});
     QCOMPARE(companies.size(), 2);
     const QList<Opp> opps{{u"NEW"_s, 1000000}, {u"NEW"_s, 4000000}, {u"MEETING"_s, std::nullopt}};
     QVERIFY(!createOpportunities(tag, opps, companies[0]).isEmpty());
@@ -233,10 +238,10 @@ void TestGraphqlGroupBy::groupByDateGranularity()
         entry.second += *o.micros;
         ++byWeekday[QLocale(QLocale::English).dayName(at.date().dayOfWeek())];
     }
-    const HttpResponse r =
-        gql(u"query($f:OpportunityFilterInput){ opportunitiesGroupBy(groupBy:[{closeDate:{granularity:MONTH}}],"
-            " filter:$f){ groupByDimensionValues totalCount sumAmountAmountMicros } }"_s,
-            {{"f", tagFilter(tag)}});
+    const HttpResponse r = gql(
+        u"query($f:OpportunityFilterInput){ opportunitiesGroupBy(groupBy:[{closeDate:{granularity:MONTH}}],"
+        " filter:$f){ groupByDimensionValues totalCount sumAmountAmountMicros } }"_s,
+        {{"f", tagFilter(tag)}});
     GQL_OK(r);
     const QJsonArray groups = r.value(u"data.opportunitiesGroupBy"_s).toArray();
     QCOMPARE(groups.size(), byMonth.size() + 1);
@@ -306,10 +311,9 @@ void TestGraphqlGroupBy::groupByErrors()
                                      "nope } }"_s);
     QCOMPARE(unknown.value(u"errors.0.extensions.code"_s).toString(), u"GRAPHQL_VALIDATION_FAILED"_s);
     const HttpResponse view = gql(u"{ opportunitiesGroupBy(groupBy:[{name:true}], viewId:"
-                                         "\"20202020-0000-4000-8000-000000000001\"){ totalCount } }"_s);
+                                  "\"20202020-0000-4000-8000-000000000001\"){ totalCount } }"_s);
     QCOMPARE(view.value(u"errors.0.extensions.code"_s).toString(), u"BAD_USER_INPUT"_s);
-    QCOMPARE(view.value(u"errors.0.message"_s).toString(),
-             u"View '20202020-0000-4000-8000-000000000001' not found"_s);
+    QCOMPARE(view.value(u"errors.0.message"_s).toString(), u"View '20202020-0000-4000-8000-000000000001' not found"_s);
 }
 
 void TestGraphqlGroupBy::duplicatesByEachCriterion()
@@ -318,16 +322,15 @@ void TestGraphqlGroupBy::duplicatesByEachCriterion()
     const QString email = tag.toLower() + u"@dup.example"_s;
     const QString linkedin = u"https://linkedin.com/in/"_s + tag.toLower();
     // p0 and p1 share the name, p2 the email of p0, p3 the linkedin of p0; p4 shares nothing.
-    const QJsonArray people{
-        QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}},
-                    {"emails", QJsonObject{{"primaryEmail", email}}},
-                    {"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}},
-        QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}}},
-        QJsonObject{{"name", QJsonObject{{"firstName", tag + u"x"_s}, {"lastName", u"Other"_s}}},
-                    {"emails", QJsonObject{{"primaryEmail", u"other-"_s + email}}}},
-        QJsonObject{{"name", QJsonObject{{"firstName", tag + u"y"_s}, {"lastName", u"Third"_s}}},
-                    {"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}},
-        QJsonObject{{"name", QJsonObject{{"firstName", tag + u"z"_s}, {"lastName", u"Alone"_s}}}}};
+    const QJsonArray people{QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}},
+                                        {"emails", QJsonObject{{"primaryEmail", email}}},
+                                        {"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}},
+                            QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}}},
+                            QJsonObject{{"name", QJsonObject{{"firstName", tag + u"x"_s}, {"lastName", u"Other"_s}}},
+                                        {"emails", QJsonObject{{"primaryEmail", u"other-"_s + email}}}},
+                            QJsonObject{{"name", QJsonObject{{"firstName", tag + u"y"_s}, {"lastName", u"Third"_s}}},
+                                        {"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}},
+                            QJsonObject{{"name", QJsonObject{{"firstName", tag + u"z"_s}, {"lastName", u"Alone"_s}}}}};
     const QStringList ids = create(u"Person"_s, u"people"_s, people);
     QCOMPARE(ids.size(), 5);
     auto idsOf = [](const QJsonValue &connection) {
@@ -352,10 +355,10 @@ void TestGraphqlGroupBy::duplicatesByEachCriterion()
     QCOMPARE(results.at(0)[u"totalCount"_s].toInt(), 2);
     QCOMPARE(idsOf(results.at(1)), QStringList());
     // By data, one criterion at a time: name, email, linkedin.
-    const HttpResponse byData =
-        gql(query, {{"data", QJsonArray{QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}}},
-                                        QJsonObject{{"emails", QJsonObject{{"primaryEmail", u"other-"_s + email}}}},
-                                        QJsonObject{{"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}}}}});
+    const HttpResponse byData = gql(
+        query, {{"data", QJsonArray{QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u"Doe"_s}}}},
+                                    QJsonObject{{"emails", QJsonObject{{"primaryEmail", u"other-"_s + email}}}},
+                                    QJsonObject{{"linkedinLink", QJsonObject{{"primaryLinkUrl", linkedin}}}}}}});
     GQL_OK(byData);
     const QJsonArray data = byData.value(u"data.personDuplicates"_s).toArray();
     QCOMPARE(data.size(), 3);
@@ -363,18 +366,18 @@ void TestGraphqlGroupBy::duplicatesByEachCriterion()
     QCOMPARE(idsOf(data.at(1)), QStringList{ids[2]});
     QCOMPARE(idsOf(data.at(2)), sorted({ids[0], ids[3]}));
     // Company criteria: name, and domain.
-    const QStringList companies =
-        create(u"Company"_s, u"companies"_s,
-               QJsonArray{QJsonObject{{"name", tag + u" Co"_s},
-                                      {"domainName", QJsonObject{{"primaryLinkUrl", u"https://"_s + tag.toLower() +
-                                                                                        u".example"_s}}}},
-                          QJsonObject{{"name", tag + u" Co"_s}}});
+    const QStringList companies = create(
+        u"Company"_s, u"companies"_s,
+        QJsonArray{
+            QJsonObject{{"name", tag + u" Co"_s},
+                        {"domainName", QJsonObject{{"primaryLinkUrl", u"https://"_s + tag.toLower() + u".example"_s}}}},
+            QJsonObject{{"name", tag + u" Co"_s}}});
     QCOMPARE(companies.size(), 2);
     const HttpResponse byCompany = gql(
         u"query($data:[CompanyCreateInput]){ companyDuplicates(data:$data){ edges{ node{ id } } } }"_s,
         {{"data", QJsonArray{QJsonObject{{"name", tag + u" Co"_s}},
-                             QJsonObject{{"domainName", QJsonObject{{"primaryLinkUrl", u"https://"_s + tag.toLower() +
-                                                                                           u".example"_s}}}}}}});
+                             QJsonObject{{"domainName", QJsonObject{{"primaryLinkUrl", u"https://"_s + tag.toLower()
+                                                                                           + u".example"_s}}}}}}});
     GQL_OK(byCompany);
     QCOMPARE(idsOf(byCompany.value(u"data.companyDuplicates.0"_s)), sorted(companies));
     QCOMPARE(idsOf(byCompany.value(u"data.companyDuplicates.1"_s)), QStringList{companies[0]});
@@ -387,17 +390,17 @@ void TestGraphqlGroupBy::duplicatesByEachCriterion()
 void TestGraphqlGroupBy::mergeDryRun()
 {
     const QString tag = uniqueTag();
-    const QJsonArray people{QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u""_s}}},
-                                        {"jobTitle", u""_s}},
-                            QJsonObject{{"name", QJsonObject{{"firstName", tag + u"b"_s}, {"lastName", u"Last"_s}}},
-                                        {"jobTitle", u"CTO"_s},
-                                        {"city", tag}}};
+    const QJsonArray people{
+        QJsonObject{{"name", QJsonObject{{"firstName", tag}, {"lastName", u""_s}}}, {"jobTitle", u""_s}},
+        QJsonObject{{"name", QJsonObject{{"firstName", tag + u"b"_s}, {"lastName", u"Last"_s}}},
+                    {"jobTitle", u"CTO"_s},
+                    {"city", tag}}};
     const QStringList ids = create(u"Person"_s, u"people"_s, people);
     QCOMPARE(ids.size(), 2);
-    const HttpResponse r =
-        gql(u"mutation($ids:[UUID!]!){ mergePeople(ids:$ids, conflictPriorityIndex:0, dryRun:true){ id jobTitle city "
-            "name{ firstName lastName } } }"_s,
-            {{"ids", QJsonArray{ids[0], ids[1]}}});
+    const HttpResponse r = gql(
+        u"mutation($ids:[UUID!]!){ mergePeople(ids:$ids, conflictPriorityIndex:0, dryRun:true){ id jobTitle city "
+        "name{ firstName lastName } } }"_s,
+        {{"ids", QJsonArray{ids[0], ids[1]}}});
     GQL_OK(r);
     const QJsonObject merged = r.value(u"data.mergePeople"_s).toObject();
     // The survivor's non-empty values win, its empty ones come from the other record.
@@ -425,19 +428,19 @@ void TestGraphqlGroupBy::mergeDryRun()
 void TestGraphqlGroupBy::mergeMovesRelations()
 {
     const QString tag = uniqueTag();
-    const QStringList companies =
-        create(u"Company"_s, u"companies"_s,
-               QJsonArray{QJsonObject{{"name", tag + u" Survivor"_s}}, QJsonObject{{"name", tag + u" Merged"_s}}});
+    const QStringList companies = create(
+        u"Company"_s, u"companies"_s,
+        QJsonArray{QJsonObject{{"name", tag + u" Survivor"_s}}, QJsonObject{{"name", tag + u" Merged"_s}}});
     QCOMPARE(companies.size(), 2);
     const QStringList people = create(u"Person"_s, u"people"_s,
                                       QJsonArray{QJsonObject{{"city", tag}, {"companyId", companies[1]}},
                                                  QJsonObject{{"city", tag}, {"companyId", companies[1]}},
                                                  QJsonObject{{"city", tag}, {"companyId", companies[0]}}});
     QCOMPARE(people.size(), 3);
-    const HttpResponse r =
-        gql(u"mutation($ids:[UUID!]!){ mergeCompanies(ids:$ids, conflictPriorityIndex:0){ id name people{ "
-            "totalCount edges{ node{ id } } } } }"_s,
-            {{"ids", QJsonArray{companies[0], companies[1]}}});
+    const HttpResponse r = gql(
+        u"mutation($ids:[UUID!]!){ mergeCompanies(ids:$ids, conflictPriorityIndex:0){ id name people{ "
+        "totalCount edges{ node{ id } } } } }"_s,
+        {{"ids", QJsonArray{companies[0], companies[1]}}});
     GQL_OK(r);
     QCOMPARE(r.value(u"data.mergeCompanies.id"_s).toString(), companies[0]);
     QCOMPARE(r.value(u"data.mergeCompanies.name"_s).toString(), tag + u" Survivor"_s);
@@ -450,9 +453,8 @@ void TestGraphqlGroupBy::mergeMovesRelations()
     QCOMPARE(edges.size(), int(people.size()));
     for (const QJsonValue &edge : edges)
         QCOMPARE(edge[u"node"_s][u"companyId"_s].toString(), companies[0]);
-    const HttpResponse gone =
-        gql(u"query($f:CompanyFilterInput){ company(filter:$f){ id } }"_s,
-            {{"f", QJsonObject{{"id", QJsonObject{{"eq", companies[1]}}}}}});
+    const HttpResponse gone = gql(u"query($f:CompanyFilterInput){ company(filter:$f){ id } }"_s,
+                                  {{"f", QJsonObject{{"id", QJsonObject{{"eq", companies[1]}}}}}});
     GQL_OK(gone);
     QVERIFY(gone.value(u"data.company"_s).isNull());
 }
