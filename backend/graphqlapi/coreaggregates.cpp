@@ -75,17 +75,6 @@ Result<std::vector<OrderTerm>> orderArg(const QJsonObject &args, const QString &
     return orderByFromJson(value);
 }
 
-Result<std::optional<FilterNode>> filterArg(const QJsonObject &args)
-{
-    const QJsonValue value = args.value("filter"_L1);
-    if (!value.isObject())
-        return std::optional<FilterNode>();
-    auto node = filterFromJson(value.toObject());
-    if (!node)
-        return node.error();
-    return std::optional<FilterNode>(std::move(node.value()));
-}
-
 /// `PersonGroupByInput`: one key per groupable field: Boolean, a date granularity, or a composite's sub-fields.
 std::vector<InputValueConfig> groupByInputFields(const ObjectMetadata &object)
 {

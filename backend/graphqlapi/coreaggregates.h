@@ -14,6 +14,9 @@
 
 namespace vingt::graphqlapi {
 
+/// The `filter` argument of a field as a filter tree (absent or null: none).
+[[nodiscard]] Result<std::optional<FilterNode>> filterArg(const QJsonObject &args);
+
 /// The types the group-by operations of every object share: `ObjectRecordGroupByDateGranularity`,
 /// `GroupByDateGranularityInput` and one `<Composite>GroupByInput` per composite type. Called once per schema.
 void addGroupByCommonTypes(graphql::SchemaBuilder &builder);

@@ -66,18 +66,6 @@ bool isEmptyFilter(const FilterNode &node)
     return node.kind == FilterNode::Kind::And && node.children.empty();
 }
 
-/// `filter` argument → AST (absent or null: none).
-Result<std::optional<FilterNode>> filterArg(const QJsonObject &args)
-{
-    const QJsonValue value = args.value("filter"_L1);
-    if (!value.isObject())
-        return std::optional<FilterNode>();
-    auto node = filterFromJson(value.toObject());
-    if (!node)
-        return node.error();
-    return std::optional<FilterNode>(std::move(node.value()));
-}
-
 /// The filter of a plural update/delete/destroy/restore: required and non-empty (§2.2 empty-filter guard).
 Result<std::optional<FilterNode>> requiredFilter(const QJsonObject &args)
 {
@@ -822,6 +810,18 @@ QString compositeTypeName(FieldType type)
     case FieldType::RichTextV2: return u"RichTextV2"_s;
     default: return {};
     }
+}
+
+/// `filter` argument → AST (absent or null: none).
+Result<std::optional<FilterNode>> filterArg(const QJsonObject &args)
+{
+    const QJsonValue value = args.value("filter"_L1);
+    if (!value.isObject())
+        return std::optional<FilterNode>();
+    auto node = filterFromJson(value.toObject());
+    if (!node)
+        return node.error();
+    return std::optional<FilterNode>(std::move(node.value()));
 }
 
 void registerCoreSchemaExtension(CoreSchemaExtension extension)
