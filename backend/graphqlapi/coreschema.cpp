@@ -1,6 +1,7 @@
 #include "graphqlapi/coreschema.h"
 
 #include "core/json.h"
+#include "graphqlapi/coreaggregates.h"
 #include "graphqlapi/requestcontext.h"
 #include "query/filter.h"
 #include "query/orderby.h"
@@ -63,18 +64,6 @@ Error argsConflict(const QString &message)
 bool isEmptyFilter(const FilterNode &node)
 {
     return node.kind == FilterNode::Kind::And && node.children.empty();
-}
-
-/// `filter` argument → AST (absent or null: none).
-Result<std::optional<FilterNode>> filterArg(const QJsonObject &args)
-{
-    const QJsonValue value = args.value("filter"_L1);
-    if (!value.isObject())
-        return std::optional<FilterNode>();
-    auto node = filterFromJson(value.toObject());
-    if (!node)
-        return node.error();
-    return std::optional<FilterNode>(std::move(node.value()));
 }
 
 /// The filter of a plural update/delete/destroy/restore: required and non-empty (§2.2 empty-filter guard).
@@ -172,21 +161,6 @@ std::vector<InputValueConfig> connectionArgs(const ObjectTypeNames &names, bool 
 // Types
 
 const QRegularExpression kGraphqlName(u"^[_A-Za-z][_0-9A-Za-z]*$"_s);
-
-QString compositeTypeName(FieldType type)
-{
-    switch (type) {
-    case FieldType::FullName: return u"FullName"_s;
-    case FieldType::Currency: return u"Currency"_s;
-    case FieldType::Links: return u"Links"_s;
-    case FieldType::Emails: return u"Emails"_s;
-    case FieldType::Phones: return u"Phones"_s;
-    case FieldType::Address: return u"Address"_s;
-    case FieldType::Actor: return u"Actor"_s;
-    case FieldType::RichTextV2: return u"RichTextV2"_s;
-    default: return {};
-    }
-}
 
 constexpr FieldType kComposites[] = {FieldType::FullName, FieldType::Currency, FieldType::Links, FieldType::Emails,
                                      FieldType::Phones,   FieldType::Address,  FieldType::Actor, FieldType::RichTextV2};
@@ -445,7 +419,7 @@ Value recordList(RequestContext &ctx, std::vector<Record> records)
 
 /// Adds the node, edge and connection types and the input types of one object.
 void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataModel &model,
-                    const ObjectMetadata &object, const ObjectTypeNames &names)
+                    const ObjectMetadata &object, const ObjectTypeNames &names, std::vector<FieldConfig> &connection)
 {
     const ObjectMetadata *obj = &object;
     std::vector<FieldConfig> fields;
@@ -544,9 +518,14 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                 request.startingAfter = args->after;
                 request.endingBefore = args->before;
                 request.backward = args->backward;
+                const QJsonValue filterJson = p.args.value("filter"_L1);
                 auto pages = ctx.records().findRelatedPages(request, ctx.auth.actor);
                 if (!pages)
                     return fail(pages.error());
+                auto aggregates = nestedAggregates(ctx, *target, joinColumn, request.parentIds, filterJson,
+                                                   selectedAggregates(p.info));
+                if (!aggregates)
+                    return fail(aggregates.error());
                 out.reserve(p.sources.size());
                 for (const Value *source : p.sources) {
                     const Record *r = source->as<Record>();
@@ -554,7 +533,7 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                         out.emplace_back(Value());
                         continue;
                     }
-                    out.emplace_back(Value::borrowed(ctx.holdPage(pages->value(r->id()))));
+                    out.emplace_back(Value::borrowed(ctx.holdPage(pages->value(r->id()), aggregates->value(r->id()))));
                 }
                 return out;
             };
@@ -600,33 +579,33 @@ void addObjectTypes(graphql::SchemaBuilder &b, QSet<QString> &enums, const DataM
                            const EdgeRef *edge = p.source.as<EdgeRef>();
                            return edge ? Value(*edge->cursor) : Value();
                        }}}});
-    b.addObjectType({names.connection,
-                     {{u"edges"_s,
-                       u"[%1Edge!]!"_s.arg(names.node),
-                       {},
-                       [](const ResolveParams &p) -> FieldResult {
-                           const PageData *page = p.source.as<PageData>();
-                           std::vector<Value> items;
-                           if (page) {
-                               items.reserve(page->edges.size());
-                               for (const EdgeRef &edge : page->edges)
-                                   items.push_back(Value::borrowed(&edge));
-                           }
-                           return Value::list(std::move(items));
-                       }},
-                      {u"pageInfo"_s,
-                       u"PageInfo!"_s,
-                       {},
-                       [](const ResolveParams &p) -> FieldResult {
-                           const PageData *page = p.source.as<PageData>();
-                           if (!page)
-                               return Value();
-                           return pageInfo(page->page.hasNextPage, page->page.hasPreviousPage, page->cursors);
-                       }},
-                      {u"totalCount"_s, u"Int"_s, {}, [](const ResolveParams &p) -> FieldResult {
-                           const PageData *page = p.source.as<PageData>();
-                           return page ? Value(qint64(page->page.totalCount)) : Value();
-                       }}}});
+    connection = {{u"edges"_s,
+                   u"[%1Edge!]!"_s.arg(names.node),
+                   {},
+                   [](const ResolveParams &p) -> FieldResult {
+                       const PageData *page = p.source.as<PageData>();
+                       std::vector<Value> items;
+                       if (page) {
+                           items.reserve(page->edges.size());
+                           for (const EdgeRef &edge : page->edges)
+                               items.push_back(Value::borrowed(&edge));
+                       }
+                       return Value::list(std::move(items));
+                   }},
+                  {u"pageInfo"_s,
+                   u"PageInfo!"_s,
+                   {},
+                   [](const ResolveParams &p) -> FieldResult {
+                       const PageData *page = p.source.as<PageData>();
+                       if (!page)
+                           return Value();
+                       return pageInfo(page->page.hasNextPage, page->page.hasPreviousPage, page->cursors);
+                   }},
+                  {u"totalCount"_s, u"Int"_s, {}, [](const ResolveParams &p) -> FieldResult {
+                       const PageData *page = p.source.as<PageData>();
+                       return page ? Value(qint64(page->page.totalCount)) : Value();
+                   }}};
+    addAggregateFields(object, connection);
     filter.push_back({u"and"_s, u"[%1]"_s.arg(names.filter)});
     filter.push_back({u"or"_s, u"[%1]"_s.arg(names.filter)});
     filter.push_back({u"not"_s, names.filter});
@@ -659,10 +638,14 @@ void addOperations(const ObjectMetadata &object, const ObjectTypeNames &names, s
         find.endingBefore = args->before;
         find.backward = args->backward;
         find.offset = args->offset;
+        // Aggregate fields only when selected (one SELECT over the filtered set, not the page).
+        auto aggregates = rootAggregates(ctx, *obj, find.filter, selectedAggregates(p.info));
+        if (!aggregates)
+            return aggregates.error();
         auto page = ctx.records().findMany(ctx.model(), find, ctx.auth.actor);
         if (!page)
             return page.error();
-        return Value::borrowed(ctx.holdPage(std::move(*page)));
+        return Value::borrowed(ctx.holdPage(std::move(*page), std::move(*aggregates)));
     };
     query.push_back(std::move(list));
 
@@ -786,10 +769,11 @@ void addOperations(const ObjectMetadata &object, const ObjectTypeNames &names, s
 
 } // namespace
 
-const PageData *RequestContext::holdPage(RecordPage page)
+const PageData *RequestContext::holdPage(RecordPage page, QHash<QString, QJsonValue> aggregates)
 {
     auto data = std::make_shared<PageData>();
     data->page = std::move(page);
+    data->aggregates = std::move(aggregates);
     data->cursors.reserve(data->page.records.size());
     for (std::size_t i = 0; i < data->page.records.size(); ++i)
         data->cursors.push_back(data->page.cursor(i));
@@ -813,6 +797,33 @@ RequestContext &requestContext(const std::any &context)
     return *std::any_cast<RequestContext *>(context);
 }
 
+QString compositeTypeName(FieldType type)
+{
+    switch (type) {
+    case FieldType::FullName: return u"FullName"_s;
+    case FieldType::Currency: return u"Currency"_s;
+    case FieldType::Links: return u"Links"_s;
+    case FieldType::Emails: return u"Emails"_s;
+    case FieldType::Phones: return u"Phones"_s;
+    case FieldType::Address: return u"Address"_s;
+    case FieldType::Actor: return u"Actor"_s;
+    case FieldType::RichTextV2: return u"RichTextV2"_s;
+    default: return {};
+    }
+}
+
+/// `filter` argument → AST (absent or null: none).
+Result<std::optional<FilterNode>> filterArg(const QJsonObject &args)
+{
+    const QJsonValue value = args.value("filter"_L1);
+    if (!value.isObject())
+        return std::optional<FilterNode>();
+    auto node = filterFromJson(value.toObject());
+    if (!node)
+        return node.error();
+    return std::optional<FilterNode>(std::move(node.value()));
+}
+
 void registerCoreSchemaExtension(CoreSchemaExtension extension)
 {
     std::lock_guard lock(g_extensionsMutex);
@@ -825,6 +836,7 @@ Result<std::shared_ptr<const graphql::Schema>> buildCoreSchema(const DataModelPt
     b.setQueryType(u"Query"_s);
     b.setMutationType(u"Mutation"_s);
     addCommonTypes(b);
+    addGroupByCommonTypes(b);
     std::vector<FieldConfig> query;
     std::vector<FieldConfig> mutation;
     QSet<QString> enums;
@@ -837,11 +849,14 @@ Result<std::shared_ptr<const graphql::Schema>> buildCoreSchema(const DataModelPt
         if (!object.isActive || object.isRemote)
             continue;
         const ObjectTypeNames names = namesOf(object);
-        addObjectTypes(b, enums, *model, object, names);
+        std::vector<FieldConfig> connection;
+        addObjectTypes(b, enums, *model, object, names, connection);
         addOperations(object, names, query, mutation);
-        CoreObjectParts parts{*model, object, names, b, query, mutation};
+        CoreObjectParts parts{*model, object, names, b, query, mutation, connection};
+        addGroupByDuplicatesMerge(parts);
         for (const CoreSchemaExtension &extension : extra)
             extension(parts);
+        b.addObjectType({names.connection, std::move(connection)});
     }
     b.addObjectType({u"Query"_s, std::move(query)});
     b.addObjectType({u"Mutation"_s, std::move(mutation)});

@@ -28,11 +28,15 @@ struct CoreObjectParts {
     graphql::SchemaBuilder &builder;
     std::vector<graphql::FieldConfig> &queryFields;
     std::vector<graphql::FieldConfig> &mutationFields;
+    std::vector<graphql::FieldConfig> &connectionFields; ///< of `PersonConnection`, added after the extensions ran
 };
 
 /// An extension of the core schema, called once per object when a schema is built (group-by, duplicates and merge
 /// register themselves here). Resolvers reach the request through graphqlapi::requestContext(params.context).
 using CoreSchemaExtension = std::function<void(CoreObjectParts &parts)>;
+
+/// `FullName`, `Currency`, ... for a composite field type (API-CONTRACT §2.4); empty for other types.
+[[nodiscard]] QString compositeTypeName(FieldType type);
 
 /// Registers an extension for every core schema built afterwards (call at start-up, before serving).
 void registerCoreSchemaExtension(CoreSchemaExtension extension);

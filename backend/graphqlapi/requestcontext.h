@@ -29,6 +29,7 @@ struct PageData {
     RecordPage page;
     std::vector<QString> cursors; ///< page.cursor(i) of every record (edges point into it)
     std::vector<EdgeRef> edges;
+    QHash<QString, QJsonValue> aggregates; ///< the connection's selected aggregate fields (coreaggregates.h)
 };
 
 /// @brief What the resolvers of one GraphQL request share: the caller, the snapshot, and the storage of every value
@@ -56,7 +57,7 @@ struct RequestContext {
         return raw;
     }
     /// A page with its edges, kept for the request.
-    const PageData *holdPage(RecordPage page);
+    const PageData *holdPage(RecordPage page, QHash<QString, QJsonValue> aggregates = {});
 };
 
 /// A `PageInfo` value (§2.2): the flags and the first and last cursors of a page (null when it is empty).

@@ -110,6 +110,26 @@ std::vector<std::pair<QString, QString>> Ddl::indexes(const ObjectMetadata &obje
         if (compositeSubFields(label->type).empty() && label->type != FieldType::Relation)
             addSortIndex(label->name);
     }
+    // Group-by (API-CONTRACT §1.10): a board groups by a SELECT field and sums currency amounts (`stage` with
+    // `sumAmountAmountMicros`). One live index per SELECT column covering the object's amountMicros columns lets
+    // SQLite read the groups in order from the index alone, without touching the (wide) table rows: on 100,000
+    // opportunities the group-by drops from a 100,000-row table walk plus a temp B-tree to one index scan.
+    if (softDeletable) {
+        QStringList amounts;
+        for (const StorageColumn &column : columns) {
+            if (column.subFieldIndex == 0 && object.fields[column.fieldIndex].type == FieldType::Currency)
+                amounts << dialect.quote(column.name);
+        }
+        for (const StorageColumn &column : columns) {
+            if (column.kind != ValueKind::Select || column.subFieldIndex >= 0)
+                continue;
+            const QString name = u"IDX_%1_%2_group"_s.arg(object.tableName(), column.name);
+            QStringList indexed{dialect.quote(column.name)};
+            indexed << amounts;
+            add(name, u"CREATE INDEX %1 ON %2 (%3) WHERE \"deletedAt\" IS NULL"_s.arg(dialect.quote(name), table,
+                                                                                      indexed.join(u", "_s)));
+        }
+    }
     for (const StorageColumn &column : columns) {
         if (!object.fields[column.fieldIndex].isManyToOne())
             continue;

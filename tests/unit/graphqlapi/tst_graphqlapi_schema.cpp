@@ -69,9 +69,14 @@ private Q_SLOTS:
         for (const char *name : {"createPerson", "updatePerson", "deletePerson", "deletePeople", "destroyPerson",
                                  "destroyPeople", "restorePerson", "restorePeople"})
             QVERIFY2(!fieldType(s, u"Mutation"_s, QString::fromLatin1(name)).isEmpty(), name);
-        // Group-by, duplicates and merge are not in the schema yet.
-        QVERIFY(fieldType(s, u"Query"_s, u"personDuplicates"_s).isEmpty());
-        QVERIFY(fieldType(s, u"Mutation"_s, u"mergePeople"_s).isEmpty());
+        // Group-by, duplicates and merge (§2.2), and aggregates on connections (§1.10).
+        QCOMPARE(fieldType(s, u"Query"_s, u"personDuplicates"_s), u"[PersonConnection]"_s);
+        QCOMPARE(fieldType(s, u"Query"_s, u"peopleGroupBy"_s), u"[PersonGroupByConnection]"_s);
+        QCOMPARE(argType(s, u"Query"_s, u"peopleGroupBy"_s, u"groupBy"_s), u"[PersonGroupByInput!]!"_s);
+        QCOMPARE(fieldType(s, u"Mutation"_s, u"mergePeople"_s), u"Person"_s);
+        QCOMPARE(argType(s, u"Mutation"_s, u"mergePeople"_s, u"conflictPriorityIndex"_s), u"Int!"_s);
+        QCOMPARE(fieldType(s, u"PersonConnection"_s, u"countEmptyCity"_s), u"Int"_s);
+        QCOMPARE(fieldType(s, u"PersonConnection"_s, u"percentageEmptyCity"_s), u"Float"_s);
         // Connections and relations (§2.2).
         QCOMPARE(fieldType(s, u"PersonConnection"_s, u"edges"_s), u"[PersonEdge!]!"_s);
         QCOMPARE(fieldType(s, u"PersonEdge"_s, u"node"_s), u"Person!"_s);
