@@ -1,22 +1,22 @@
 -- The soak load (bench/soak): mixed reads and writes that keep the data set at a steady size.
 --
 --   40% GET one seeded company            10% PATCH one seeded company (employees)
---   15% GET /rest/companies?limit=60      10% POST one company with a client-side id, DELETEd 64 requests later
---   10% filtered + ordered GET            5% POST a batch of 20 (one name prefix), destroyed 64 requests later
+--   15% GET /rest/companies?limit=60      10% POST one company with a client-side id, DELETEd 5 s later
+--   10% filtered + ordered GET            5% POST a batch of 20 (one name prefix), destroyed 5 s later
 --   10% GraphQL companies(first: 20)      ... the deletes come on top, as the queues fill
 --
 -- SOAK_IDS_FILE: one seeded company id per line (bench/soak writes it). Every response must be 2xx: wrk counts the
--- others as "Non-2xx or 3xx responses", which bench/soak reports as errors. A delete waits 64 requests of its wrk
--- thread, more than the thread's connections, so its create has been answered before it is sent.
+-- others as "Non-2xx or 3xx responses", which bench/soak reports as errors (and this script prints them by status
+-- at the end). A delete waits 5 s after its create, so the create has been answered before it is sent.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local common = dofile(dir .. "common.lua")
 
 setup = common.setup
 
 local ids = {}
-local created = {} -- ids of single creates, oldest first
-local batches = {} -- name prefixes of batch creates, oldest first
-local kLag = 64
+local created = {} -- {id, time} of single creates, oldest first
+local batches = {} -- {name prefix, time} of batch creates, oldest first
+local kLagSeconds = 5 -- a delete is sent this long after its create, which has been answered by then
 local graphqlBody = '{"query":"{ companies(first: 20) { edges { node { id name employees } } } }"}'
 local filtered = "/rest/companies?filter=name%5Blike%5D%3A%22Company+0%25%22&order_by=name&limit=60"
 
@@ -46,11 +46,12 @@ local function seeded()
 end
 
 function request()
-   if #created > kLag then
-      return wrk.format("DELETE", "/rest/companies/" .. table.remove(created, 1), common.headers)
+   local now = os.time()
+   if #created > 0 and now - created[1][2] >= kLagSeconds then
+      return wrk.format("DELETE", "/rest/companies/" .. table.remove(created, 1)[1], common.headers)
    end
-   if #batches > kLag / 8 then
-      local prefix = table.remove(batches, 1)
+   if #batches > 0 and now - batches[1][2] >= kLagSeconds then
+      local prefix = table.remove(batches, 1)[1]
       return wrk.format("DELETE", "/rest/companies?filter=name%5Blike%5D%3A%22Soak+" .. prefix .. "+%25%22",
          common.headers)
    end
@@ -69,12 +70,12 @@ function request()
          string.format('{"employees":%d}', math.random(1, 100000)))
    elseif r <= 90 then
       local id = uuid()
-      created[#created + 1] = id
+      created[#created + 1] = { id, now }
       local body = common.company(n):gsub("^{", '{"id":"' .. id .. '",', 1)
       return wrk.format("POST", "/rest/companies", common.headers, body)
    elseif r <= 95 then
       local prefix = string.format("%s-%d-%d", common.run, common.tid, n)
-      batches[#batches + 1] = prefix
+      batches[#batches + 1] = { prefix, now }
       local records = {}
       for i = 1, 20 do
          records[i] = string.format('{"name":"Soak %s %d","employees":%d}', prefix, i, i)
@@ -82,5 +83,30 @@ function request()
       return wrk.format("POST", "/rest/batch/companies", common.headers, "[" .. table.concat(records, ",") .. "]")
    else
       return wrk.format("GET", "/rest/companies/" .. seeded(), common.headers)
+   end
+end
+
+-- Non-2xx answers by status, printed at the end (response() runs in each thread's state; done() in the main one,
+-- so each thread keeps its counts in a global that done() reads back through wrk's thread objects).
+local threadsList = {}
+local baseSetup = setup
+function setup(thread)
+   baseSetup(thread)
+   threadsList[#threadsList + 1] = thread
+end
+
+failures = ""
+function response(status, headers, body)
+   if status < 200 or status > 299 then
+      failures = failures .. string.format("%d %s\n", status, body:sub(1, 200))
+   end
+end
+
+function done(summary, latency, requests)
+   for _, thread in ipairs(threadsList) do
+      local text = thread:get("failures")
+      if text and #text > 0 then
+         io.write("non-2xx answers:\n" .. text)
+      end
    end
 end
