@@ -1,10 +1,12 @@
 #include "server/localserver.h"
 
+#include "services/instance.h"
+
 namespace vingt {
 
 using namespace Qt::StringLiterals;
 
-LocalServer::LocalServer(Instance &instance) : m_handler(instance) {}
+LocalServer::LocalServer(Instance &instance) : m_instance(instance), m_handler(instance) {}
 
 LocalServer::~LocalServer()
 {
@@ -18,7 +20,10 @@ Result<quint16> LocalServer::start(const http::ServerConfig &config)
         m_requestsBefore += m_server->requestCount();
         m_server.reset();
     }
-    auto server = std::make_unique<http::HttpServer>(config, m_handler);
+    http::ServerConfig effective = config;
+    effective.readTimeoutMs = m_instance.settings().httpReadTimeoutMs();
+    effective.idleTimeoutMs = m_instance.settings().httpIdleTimeoutMs();
+    auto server = std::make_unique<http::HttpServer>(effective, m_handler);
     auto started = server->start();
     if (!started)
         return started.error();

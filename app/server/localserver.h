@@ -23,7 +23,8 @@ public:
     LocalServer(const LocalServer &) = delete;
     LocalServer &operator=(const LocalServer &) = delete;
 
-    /// Starts listening (restarting when already running); returns the real port.
+    /// Starts listening (restarting when already running); returns the real port. The read and idle timeouts come
+    /// from the instance settings (`http.readTimeoutMs`, `http.idleTimeoutMs`), not from `config`.
     [[nodiscard]] Result<quint16> start(const http::ServerConfig &config);
     /// Graceful and idempotent (HttpServer::stop).
     void stop();
@@ -39,6 +40,7 @@ public:
     [[nodiscard]] static bool isLoopback(const QString &host);
 
 private:
+    Instance &m_instance;
     rest::ApiHandler m_handler;
     std::unique_ptr<http::HttpServer> m_server;
     quint64 m_requestsBefore = 0; ///< answered by earlier runs (requestCount stays monotonic across restarts)

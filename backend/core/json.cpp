@@ -17,6 +17,13 @@ Result<QJsonValue> parse(const QByteArray &bytes)
     const QJsonDocument doc = QJsonDocument::fromJson(input, &error);
     if (error.error != QJsonParseError::NoError) {
         const int offset = container ? error.offset : qMax(0, error.offset - 1);
+        if (error.error == QJsonParseError::DeepNesting) {
+            return Error::badRequest(
+                QStringLiteral("Invalid JSON body: arrays and objects nest more than %1 levels deep at offset %2. "
+                               "Flatten the document")
+                    .arg(kMaxNesting)
+                    .arg(offset));
+        }
         return Error::badRequest(
             QStringLiteral("Invalid JSON body: %1 at offset %2").arg(error.errorString()).arg(offset));
     }

@@ -84,6 +84,24 @@ public:
 
     Result<SqlFragment> bind(const FilterNode &node)
     {
+        // Each `not` and each and/or of several operands is one level of parentheses in the SQL; SQLite's parser
+        // overflows past a few dozen, so bound them here, for REST and GraphQL alike (Vingt's choice).
+        const bool nests = node.kind == FilterNode::Kind::Not
+                           || (node.kind != FilterNode::Kind::Condition && node.children.size() > 1);
+        if (nests && ++m_depth > kMaxFilterNesting) {
+            return Error::badRequest(
+                u"Filter is nested too deeply: at most %1 levels of and/or/not are allowed. Flatten groups of the "
+                "same kind (and(a,and(b,c)) is and(a,b,c)) or split the request"_s.arg(kMaxFilterNesting));
+        }
+        auto bound = bindNode(node);
+        if (nests)
+            --m_depth;
+        return bound;
+    }
+
+private:
+    Result<SqlFragment> bindNode(const FilterNode &node)
+    {
         switch (node.kind) {
         case FilterNode::Kind::And: return junction(node.children, u" AND "_s, u"1 = 1"_s);
         case FilterNode::Kind::Or: return junction(node.children, u" OR "_s, u"0 = 1"_s);
@@ -106,7 +124,6 @@ public:
         return Error::internal(u"unknown filter node kind"_s);
     }
 
-private:
     Result<SqlFragment> junction(const std::vector<FilterNode> &children, const QString &op, const QString &empty)
     {
         if (children.empty())
@@ -341,6 +358,7 @@ private:
     const ObjectMetadata &m_object;
     const SqlDialect &m_dialect;
     QString m_prefix;
+    int m_depth = 0; ///< nesting levels (parenthesized and/or, not) around the node being bound
 };
 
 } // namespace

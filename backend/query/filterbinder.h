@@ -10,6 +10,11 @@
 
 namespace vingt {
 
+/// At most this many levels of `not` and of and/or with several operands nest in one filter; deeper → 400
+/// "Filter is nested too deeply: at most 16 levels of and/or/not are allowed. ..." (SQLite's parser overflows a few
+/// dozen levels of parentheses; Vingt's choice).
+inline constexpr int kMaxFilterNesting = 16;
+
 /// Resolves a filter against an object and renders it as a SQL boolean expression with bound values
 /// (API-CONTRACT §1.4, §2.3). Columns are written `"alias"."column"`, or `"column"` when `tableAlias` is empty.
 ///
@@ -26,6 +31,7 @@ namespace vingt {
 /// - SQL: `=`, `<>` (SQL semantics: NULL never matches), `IN (?,?)` (`0 = 1` when empty), `IS [NOT] NULL`,
 ///   startsWith/endsWith as LIKE with `%`, `_` and `\` escaped; like/ilike/regex and the JSON array tests come from
 ///   the dialect. And/Or with several operands are parenthesized; an empty And is `1 = 1`, an empty Or `0 = 1`.
+/// - Nesting: at most kMaxFilterNesting levels of `not` and of and/or with several operands (above).
 [[nodiscard]] Result<SqlFragment> bindFilter(const FilterNode &filter, const ObjectMetadata &object,
                                              const SqlDialect &dialect, QStringView tableAlias = {});
 

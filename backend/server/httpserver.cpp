@@ -168,11 +168,15 @@ struct ServerState {
         : config(std::move(c))
         , handler(h)
         , tooLargeMessage(QStringLiteral("Request body is larger than the %1 limit").arg(formatLimit(config.bodyLimit)))
+        , headTooLargeMessage(QStringLiteral("Request header fields are larger than the %1 limit: shorten the URL "
+                                             "(a long filter, for example) or the headers")
+                                  .arg(formatLimit(config.headerLimit)))
     {}
 
     const ServerConfig config;
     Handler &handler;
     const QString tooLargeMessage;
+    const QString headTooLargeMessage;
     std::atomic<quint64> requestCount{0};
 
     // stop() waits until every worker has seen the stop notice and every connection has ended.
@@ -306,7 +310,7 @@ private:
     void onHead(beast::error_code ec, std::size_t /*bytes*/)
     {
         if (ec == bhttp::error::header_limit) {
-            respondError(431, "RequestHeaderFieldsTooLargeException", QStringLiteral("Request header fields too large"));
+            respondError(431, "RequestHeaderFieldsTooLargeException", m_state.headTooLargeMessage);
             return;
         }
         if (isProtocolError(ec)) {

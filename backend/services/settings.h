@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <climits>
+
 namespace vingt {
 
 /// @brief Instance settings of API-CONTRACT §0.5 with their defaults. Values are integers; every message quoting a
@@ -28,8 +30,14 @@ public:
     [[nodiscard]] int batchMaxRecords() const { return int(value(QStringLiteral("api.batchMaxRecords"))); }
     [[nodiscard]] int restMaxFieldsReturned() const { return int(value(QStringLiteral("api.restMaxFieldsReturned"))); }
     [[nodiscard]] int groupByDefaultGroups() const { return int(value(QStringLiteral("api.groupByDefaultGroups"))); }
+    /// HTTP transport (DECISIONS "HTTP"): a request must be read within this from its first byte (slow clients are
+    /// dropped), and a keep-alive connection may wait this long for its next request. Applied when the server starts.
+    [[nodiscard]] int httpReadTimeoutMs() const { return clampedInt(QStringLiteral("http.readTimeoutMs")); }
+    [[nodiscard]] int httpIdleTimeoutMs() const { return clampedInt(QStringLiteral("http.idleTimeoutMs")); }
 
 private:
+    [[nodiscard]] int clampedInt(const QString &key) const { return int(qMin<qint64>(value(key), INT_MAX)); }
+
     QHash<QString, qint64> m_values;
 };
 

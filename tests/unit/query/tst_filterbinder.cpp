@@ -58,6 +58,7 @@ private Q_SLOTS:
     void rejectsJson_data();
     void rejectsJson();
     void escapesLike();
+    void boundsNesting();
 };
 
 // Slot bodies live outside the class: moc 6.4 mis-reads raw string literals with an odd number of quotes.
@@ -337,6 +338,32 @@ void TestFilterBinder::escapesLike()
 {
     QCOMPARE(escapeLike(uR"(a%b_c\d)"), uR"(a\%b\_c\\d)"_s);
     QCOMPARE(escapeLike(u"plain"), u"plain"_s);
+}
+
+void TestFilterBinder::boundsNesting()
+{
+    // kMaxFilterNesting levels of not / several-operand and/or bind; one more is a 400 (SQLite's parser overflows
+    // a few dozen levels of parentheses, which used to surface as a 500).
+    const auto nested = [](int levels) {
+        QString filter = u"city[eq]:leaf"_s;
+        for (int i = 0; i < levels; ++i)
+            filter = i % 3 == 2 ? u"not(%1)"_s.arg(filter) : u"or(city[eq]:v%1,%2)"_s.arg(i).arg(filter);
+        return filter;
+    };
+    const auto deepest = bindRest(nested(kMaxFilterNesting));
+    QVERIFY2(deepest.ok(), qPrintable(deepest.ok() ? QString() : deepest.error().message));
+    for (const int levels : {kMaxFilterNesting + 1, 500}) {
+        const auto tooDeep = bindRest(nested(levels));
+        QVERIFY(!tooDeep.ok());
+        QCOMPARE(tooDeep.error().kind, ErrorKind::BadRequest);
+        QVERIFY2(tooDeep.error().message.startsWith(u"Filter is nested too deeply: at most 16 levels"_s),
+                 qPrintable(tooDeep.error().message));
+    }
+    // Single-operand groups add no parentheses and do not count.
+    QString flat = u"city[eq]:x"_s;
+    for (int i = 0; i < 100; ++i)
+        flat = u"and(%1)"_s.arg(flat);
+    QVERIFY(bindRest(flat).ok());
 }
 
 QTEST_GUILESS_MAIN(TestFilterBinder)

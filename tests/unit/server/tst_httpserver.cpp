@@ -531,7 +531,9 @@ void TestHttpServer::headerTooLarge()
     const auto reply = client.read();
     QVERIFY(reply);
     QCOMPARE(reply->status, 431);
-    QCOMPARE(reply->body, errorBody(431, "RequestHeaderFieldsTooLargeException", "Request header fields too large"));
+    QCOMPARE(reply->body, errorBody(431, "RequestHeaderFieldsTooLargeException",
+                                    "Request header fields are larger than the 16 KiB limit: shorten the URL (a long "
+                                    "filter, for example) or the headers"));
     QCOMPARE(reply->header("Connection"), QByteArray("close"));
     QVERIFY(client.waitForClose());
     QCOMPARE(m_handler->prechecks.load(), 0);
