@@ -85,7 +85,7 @@ private:
     void followDatabaseModel() const;
 
     mutable std::mutex m_modelMutex;
-    DataModelPtr m_dataModel;
+    mutable DataModelPtr m_dataModel; ///< mutable: dataModel() follows the database on PostgreSQL
     mutable std::atomic<qint64> m_lastModelCheckMs{0};
     std::unique_ptr<RecordService> m_records;
     std::unique_ptr<ApiKeyService> m_apiKeys;
