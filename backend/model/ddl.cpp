@@ -308,7 +308,14 @@ QStringList Ddl::migrate(const DataModel &before, const DataModel &after, const 
         for (const auto &[from, to] : changed)
             statements << alterColumn(table, dialect.quote(to.name), from.def, to.def);
         for (const Column &column : added) {
-            statements << u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, dialect.quote(column.name), column.def.text());
+            ColumnDef def = column.def;
+            if (inPlace && !def.reference.isEmpty()) {
+                // The referenced table may be created by this same change: the key comes after every table exists.
+                newForeignKeys << u"ALTER TABLE %1 ADD FOREIGN KEY (%2) %3"_s.arg(table, dialect.quote(column.name),
+                                                                                  def.reference);
+                def.reference.clear();
+            }
+            statements << u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, dialect.quote(column.name), def.text());
         }
         for (const auto &index : wanted) {
             if (recreateIndexes || !existing.contains(index.first))
