@@ -23,7 +23,7 @@ otherwise the same as 'vingt serve'.
 
 Common options:
   --data-dir DIR        Data directory (default ~/.local/share/vingt)
-  --database URL        PostgreSQL URL (not supported yet)
+  --database URL        PostgreSQL URL (postgresql://user:password@host:port/database)
 
 Desktop app options:
   --page PAGE           Open this page (general, api-keys, api-key-created, roles, role-editor,

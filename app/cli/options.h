@@ -12,7 +12,8 @@ inline void addInstanceOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Data directory (default ~/.local/share/vingt)."),
                       QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("database"), QStringLiteral("PostgreSQL URL (not supported yet)."),
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("PostgreSQL URL: postgresql://user:password@host:port/database."),
                       QStringLiteral("url")});
 }
 
@@ -32,6 +33,10 @@ inline InstanceOptions instanceOptions(const QCommandLineParser &parser)
     InstanceOptions options;
     options.dataDir = parser.value(QStringLiteral("data-dir"));
     options.databaseUrl = parser.value(QStringLiteral("database"));
+    // The desktop app (and any command) uses VINGT_DATABASE_URL when neither option is given, so a desktop entry or
+    // a shell profile can point Vingt at a PostgreSQL database once.
+    if (options.dataDir.isEmpty() && options.databaseUrl.isEmpty())
+        options.databaseUrl = qEnvironmentVariable("VINGT_DATABASE_URL");
     return options;
 }
 

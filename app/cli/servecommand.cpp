@@ -75,7 +75,7 @@ int serve(const QStringList &arguments)
     if (!LocalServer::isLoopback(server.host()))
         err(u"Warning: listening on %1, which other machines may reach. Use --host 127.0.0.1 to stay local."_s.arg(
             server.host()));
-    qCInfo(lcHttp).noquote() << "data directory" << (*instance)->dataDir();
+    qCInfo(lcHttp).noquote() << ((*instance)->isPostgres() ? "database" : "data directory") << (*instance)->dataDir();
     (*instance)->startBackgroundWork(); // webhook deliveries, off the request path
 
     int received = 0;

@@ -10,16 +10,34 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+/// A column's definition in parts, so that a dialect that alters columns in place can change one part.
+struct ColumnDef {
+    QString type;
+    QString key;        ///< "PRIMARY KEY NOT NULL", "NOT NULL" or empty
+    QString reference;  ///< "REFERENCES … ON DELETE …" or empty
+    QString defaultSql; ///< "DEFAULT ''" or empty
+
+    [[nodiscard]] QString text() const
+    {
+        QString out = type;
+        for (const QString *part : {&key, &reference, &defaultSql}) {
+            if (!part->isEmpty())
+                out += u' ' + *part;
+        }
+        return out;
+    }
+};
+
 /// The column's type and constraints (everything after its name). `model` resolves relation targets.
-QString columnConstraints(const ObjectMetadata &object, const StorageColumn &column, const DataModel &model,
-                          const SqlDialect &dialect)
+ColumnDef columnDef(const ObjectMetadata &object, const StorageColumn &column, const DataModel &model,
+                    const SqlDialect &dialect)
 {
     const FieldMetadata &field = object.fields[column.fieldIndex];
-    QString def = dialect.columnType(column.kind);
+    ColumnDef def{dialect.columnType(column.kind), {}, {}, {}};
     if (column.name == "id"_L1) {
-        def += u" PRIMARY KEY NOT NULL"_s;
+        def.key = u"PRIMARY KEY NOT NULL"_s;
     } else if (column.name == "createdAt"_L1 || column.name == "updatedAt"_L1) {
-        def += u" NOT NULL"_s;
+        def.key = u"NOT NULL"_s;
     } else if (field.isManyToOne()) {
         if (const ObjectMetadata *target = model.relationTarget(field)) {
             QString action = u"SET NULL"_s;
@@ -29,20 +47,52 @@ QString columnConstraints(const ObjectMetadata &object, const StorageColumn &col
             case OnDelete::NoAction: action = u"NO ACTION"_s; break;
             case OnDelete::SetNull: break;
             }
-            def += u" REFERENCES %1(\"id\") ON DELETE %2"_s.arg(dialect.quote(target->tableName()), action);
+            def.reference = u"REFERENCES %1(\"id\") ON DELETE %2"_s.arg(dialect.quote(target->tableName()), action);
         }
     } else if (column.kind == ValueKind::Text && column.subFieldIndex < 0) {
-        def += u" DEFAULT ''"_s;
+        def.defaultSql = u"DEFAULT ''"_s;
     }
     return def;
 }
 
+/// ALTER TABLE statements that turn column `name` of `table` (both quoted) from `from` into `to`, for a dialect
+/// that alters columns in place. The primary key never changes (it is always `id`).
+QStringList alterColumn(const QString &table, const QString &name, const ColumnDef &from, const ColumnDef &to)
+{
+    QStringList out;
+    const QString alter = u"ALTER TABLE %1 ALTER COLUMN %2 "_s.arg(table, name);
+    if (from.type != to.type)
+        out << alter + u"TYPE %1 USING %2::%1"_s.arg(to.type, name);
+    if (from.reference != to.reference) {
+        if (!from.reference.isEmpty()) {
+            // The constraint's name is PostgreSQL's choice (and stays when tables are renamed): find it by column.
+            out << u"DO $$DECLARE r record; BEGIN FOR r IN SELECT conname FROM pg_constraint WHERE contype = 'f' "
+                   "AND conrelid = '%1'::regclass AND conkey = ARRAY[(SELECT attnum FROM pg_attribute WHERE "
+                   "attrelid = '%1'::regclass AND attname = '%3')] LOOP EXECUTE 'ALTER TABLE %1 DROP CONSTRAINT ' "
+                   "|| quote_ident(r.conname); END LOOP; END$$"_s.arg(table, name, name.mid(1, name.size() - 2));
+        }
+        if (!to.reference.isEmpty())
+            out << u"ALTER TABLE %1 ADD FOREIGN KEY (%2) %3"_s.arg(table, name, to.reference);
+    }
+    if (from.defaultSql != to.defaultSql)
+        out << alter + (to.defaultSql.isEmpty() ? u"DROP DEFAULT"_s : u"SET "_s + to.defaultSql);
+    if (from.key != to.key)
+        out << alter + (to.key.isEmpty() ? u"DROP NOT NULL"_s : u"SET NOT NULL"_s);
+    return out;
+}
+
+/// PostgreSQL checks that a referenced table exists, so a dialect that alters columns in place creates the tables
+/// first and adds their foreign keys afterwards (Ddl::foreignKeys); SQLite declares them inline.
 QString createTableStatement(const ObjectMetadata &object, const DataModel &model, const SqlDialect &dialect,
                              const QString &tableName)
 {
     QStringList columnDefs;
-    for (const StorageColumn &column : object.storageColumns(true))
-        columnDefs << dialect.quote(column.name) + u' ' + columnConstraints(object, column, model, dialect);
+    for (const StorageColumn &column : object.storageColumns(true)) {
+        ColumnDef def = columnDef(object, column, model, dialect);
+        if (dialect.altersColumnsInPlace())
+            def.reference.clear();
+        columnDefs << dialect.quote(column.name) + u' ' + def.text();
+    }
     return u"CREATE TABLE %1 (%2)"_s.arg(dialect.quote(tableName), columnDefs.join(u", "_s));
 }
 
@@ -148,6 +198,22 @@ std::vector<std::pair<QString, QString>> Ddl::indexes(const ObjectMetadata &obje
     return result;
 }
 
+QStringList Ddl::foreignKeys(const ObjectMetadata &object, const DataModel &model, const SqlDialect &dialect)
+{
+    QStringList statements;
+    if (!dialect.altersColumnsInPlace())
+        return statements;
+    const QString table = dialect.quote(object.tableName());
+    for (const StorageColumn &column : object.storageColumns(true)) {
+        const ColumnDef def = columnDef(object, column, model, dialect);
+        if (!def.reference.isEmpty()) {
+            statements << u"ALTER TABLE %1 ADD FOREIGN KEY (%2) %3"_s.arg(table, dialect.quote(column.name),
+                                                                          def.reference);
+        }
+    }
+    return statements;
+}
+
 QStringList Ddl::createTable(const ObjectMetadata &object, const DataModel &model, const SqlDialect &dialect)
 {
     QStringList statements{createTableStatement(object, model, dialect, object.tableName())};
@@ -162,32 +228,36 @@ QStringList Ddl::migrate(const DataModel &before, const DataModel &after, const 
     QStringList statements;
     for (const ObjectMetadata &old : before.objects()) {
         if (!after.objectById(old.id))
-            statements << u"DROP TABLE %1"_s.arg(dialect.quote(old.tableName()));
+            statements << dialect.dropTable(dialect.quote(old.tableName()));
     }
+    const bool inPlace = dialect.altersColumnsInPlace();
+    QStringList newForeignKeys; // after every new table exists
     for (const ObjectMetadata &object : after.objects()) {
         const ObjectMetadata *old = before.objectById(object.id);
         if (!old) {
             statements << createTable(object, after, dialect);
+            newForeignKeys << foreignKeys(object, after, dialect);
             continue;
         }
         struct Column {
             QString name;
-            QString constraints;
+            ColumnDef def;
         };
-        // The old table's columns as they are now: relation targets renamed since were rewritten by SQLite, so
+        // The old table's columns as they are now: relation targets renamed since were rewritten by the database, so
         // both sides are rendered against `after`.
         QHash<QString, Column> oldColumns;
         for (const StorageColumn &column : old->storageColumns(true))
-            oldColumns.insert(columnKey(*old, column), {column.name, columnConstraints(*old, column, after, dialect)});
+            oldColumns.insert(columnKey(*old, column), {column.name, columnDef(*old, column, after, dialect)});
         bool rebuild = false;
         QSet<QString> kept;
         std::vector<std::pair<Column, Column>> renamed; // old, new
+        std::vector<std::pair<Column, Column>> changed; // old, new (name as after any rename)
         std::vector<Column> added;
         QStringList copyTo;
         QStringList copyFrom;
         for (const StorageColumn &column : object.storageColumns(true)) {
             const QString key = columnKey(object, column);
-            const Column current{column.name, columnConstraints(object, column, after, dialect)};
+            const Column current{column.name, columnDef(object, column, after, dialect)};
             const auto it = oldColumns.constFind(key);
             if (it == oldColumns.cend()) {
                 added.push_back(current);
@@ -196,18 +266,29 @@ QStringList Ddl::migrate(const DataModel &before, const DataModel &after, const 
             kept.insert(key);
             copyTo << dialect.quote(current.name);
             copyFrom << dialect.quote(it->name);
-            if (it->constraints != current.constraints)
-                rebuild = true;
-            else if (it->name != current.name)
+            if (it->name != current.name)
                 renamed.emplace_back(*it, current);
+            if (it->def.text() != current.def.text()) {
+                changed.emplace_back(*it, current);
+                rebuild = true;
+            }
         }
-        if (kept.size() != oldColumns.size())
-            rebuild = true; // a column is dropped
+        std::vector<Column> dropped;
+        for (auto it = oldColumns.cbegin(); it != oldColumns.cend(); ++it) {
+            if (!kept.contains(it.key()))
+                dropped.push_back(it.value());
+        }
+        if (!dropped.empty())
+            rebuild = true;
         for (const Column &column : added) {
             // ADD COLUMN cannot add a primary key or a NOT NULL column without a default.
-            if (column.constraints.contains(u"NOT NULL"_s))
+            if (column.def.text().contains(u"NOT NULL"_s))
                 rebuild = true;
         }
+        if (inPlace)
+            rebuild = false; // ALTER TABLE does all of it
+        else
+            changed.clear();
         const QString oldTable = dialect.quote(old->tableName());
         const QString table = dialect.quote(object.tableName());
         if (rebuild) {
@@ -226,7 +307,8 @@ QStringList Ddl::migrate(const DataModel &before, const DataModel &after, const 
         const bool tableRenamed = old->tableName() != object.tableName();
         const QStringList existing = existingIndexes.value(old->tableName());
         const auto wanted = indexes(object, dialect);
-        const bool recreateIndexes = tableRenamed || !renamed.empty();
+        // A changed column's indexes are recreated too (a partial index may compare it with '').
+        const bool recreateIndexes = tableRenamed || !renamed.empty() || !changed.empty() || !dropped.empty();
         for (const QString &name : existing) {
             bool keep = !recreateIndexes;
             if (keep) {
@@ -241,16 +323,26 @@ QStringList Ddl::migrate(const DataModel &before, const DataModel &after, const 
             statements << u"ALTER TABLE %1 RENAME COLUMN %2 TO %3"_s.arg(table, dialect.quote(from.name),
                                                                          dialect.quote(to.name));
         }
+        for (const Column &column : dropped)
+            statements << u"ALTER TABLE %1 DROP COLUMN %2"_s.arg(table, dialect.quote(column.name));
+        for (const auto &[from, to] : changed)
+            statements << alterColumn(table, dialect.quote(to.name), from.def, to.def);
         for (const Column &column : added) {
-            statements << u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, dialect.quote(column.name),
-                                                                   column.constraints);
+            ColumnDef def = column.def;
+            if (inPlace && !def.reference.isEmpty()) {
+                // The referenced table may be created by this same change: the key comes after every table exists.
+                newForeignKeys << u"ALTER TABLE %1 ADD FOREIGN KEY (%2) %3"_s.arg(table, dialect.quote(column.name),
+                                                                                  def.reference);
+                def.reference.clear();
+            }
+            statements << u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, dialect.quote(column.name), def.text());
         }
         for (const auto &index : wanted) {
             if (recreateIndexes || !existing.contains(index.first))
                 statements << index.second;
         }
     }
-    return statements;
+    return statements + newForeignKeys;
 }
 
 } // namespace vingt

@@ -25,30 +25,36 @@ QString Instance::defaultDataDir()
 
 Result<std::unique_ptr<Instance>> Instance::open(const InstanceOptions &options)
 {
-    if (!options.databaseUrl.isEmpty()) {
-        return Error::badRequest(u"PostgreSQL is not supported yet: '--database %1' cannot be used. Use --data-dir "
-                                 "(SQLite) for now."_s.arg(options.databaseUrl.section(u'@', -1)));
-    }
     std::unique_ptr<Instance> instance(new Instance);
-    instance->m_dataDir = QDir::cleanPath(options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir);
-    QDir dir(instance->m_dataDir);
-    if (!dir.mkpath(u"workspaces"_s))
-        return Error::badRequest(u"Cannot create the data directory '%1'"_s.arg(instance->m_dataDir));
-
-    instance->m_database = std::make_unique<Database>(
-        DatabaseConfig{u"QSQLITE"_s, dir.filePath(u"instance.db"_s), 5000}, std::make_unique<SqliteDialect>());
+    if (!options.databaseUrl.isEmpty()) {
+        if (!options.dataDir.isEmpty())
+            return Error::badRequest(u"Use either --data-dir or --database, not both"_s);
+        // DECISIONS "Storage": schema `core` for the instance, one schema per workspace.
+        auto config = DatabaseConfig::fromUrl(options.databaseUrl, u"core"_s);
+        if (!config)
+            return config.error();
+        instance->m_dataDir = DatabaseConfig::redactedUrl(options.databaseUrl);
+        instance->m_database = std::make_unique<Database>(*config, config->makeDialect());
+    } else {
+        instance->m_dataDir = QDir::cleanPath(options.dataDir.isEmpty() ? defaultDataDir() : options.dataDir);
+        QDir dir(instance->m_dataDir);
+        if (!dir.mkpath(u"workspaces"_s))
+            return Error::badRequest(u"Cannot create the data directory '%1'"_s.arg(instance->m_dataDir));
+        instance->m_database = std::make_unique<Database>(
+            DatabaseConfig{u"QSQLITE"_s, dir.filePath(u"instance.db"_s), 5000}, std::make_unique<SqliteDialect>());
+    }
     Database &db = *instance->m_database;
     if (auto c = db.connection(); !c)
         return c.error();
     if (auto migrated = Migrator::migrate(db, u"instance"_s); !migrated)
         return migrated.error();
 
-    // App secret: 32 random bytes, hex, generated at first start (§5.3). INSERT OR IGNORE keeps the first one when two
+    // App secret: 32 random bytes, hex, generated at first start (§5.3). DO NOTHING keeps the first one when two
     // processes start at once.
     QByteArray secretBytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(secretBytes.data()),
                                          reinterpret_cast<quint32 *>(secretBytes.data() + secretBytes.size()));
-    VINGT_TRY(db.exec(u"INSERT OR IGNORE INTO core_setting (key, value) VALUES ('appSecret', ?)"_s,
+    VINGT_TRY(db.exec(u"INSERT INTO core_setting (key, value) VALUES ('appSecret', ?) ON CONFLICT (key) DO NOTHING"_s,
                       {QString::fromLatin1(secretBytes.toHex())}));
     {
         auto rows = db.exec(u"SELECT key, value FROM core_setting"_s);
@@ -66,6 +72,9 @@ Result<std::unique_ptr<Instance>> Instance::open(const InstanceOptions &options)
 
     // The default workspace, created on first start.
     VINGT_TRY(db.transaction([&]() -> Result<void> {
+        // Several servers starting on one PostgreSQL database: one creates it, the others wait and see it.
+        if (const QString lock = db.dialect().migrationLock(); !lock.isEmpty())
+            VINGT_TRY(db.exec(lock));
         auto rows = db.exec(u"SELECT COUNT(*) FROM core_workspace"_s);
         if (!rows)
             return rows.error();
@@ -98,8 +107,7 @@ Result<std::unique_ptr<Instance>> Instance::open(const InstanceOptions &options)
 
 Result<Workspace *> Instance::openWorkspace(const QString &id, const QString &displayName)
 {
-    const QString path = QDir(m_dataDir).filePath(u"workspaces/%1.db"_s.arg(id));
-    auto workspace = Workspace::open(id, displayName, path, m_appSecret, m_settings);
+    auto workspace = Workspace::open(id, displayName, workspaceConfig(id), m_appSecret, m_settings);
     if (!workspace)
         return workspace.error();
     Workspace *raw = workspace->get();
@@ -107,6 +115,13 @@ Result<Workspace *> Instance::openWorkspace(const QString &id, const QString &di
     if (m_backgroundWork)
         raw->webhooks().startDelivery();
     return raw;
+}
+
+DatabaseConfig Instance::workspaceConfig(const QString &id) const
+{
+    if (m_database->config().isPostgres())
+        return m_database->config().withSchema(u"workspace_"_s + QString(id).remove(u'-'));
+    return DatabaseConfig{u"QSQLITE"_s, QDir(m_dataDir).filePath(u"workspaces/%1.db"_s.arg(id)), 5000};
 }
 
 void Instance::startBackgroundWork()

@@ -16,14 +16,15 @@ namespace vingt {
 
 class Workspace;
 
-/// @brief How to open an instance: a data directory (PostgreSQL URLs come with the scale-out issue).
+/// @brief How to open an instance: a data directory (SQLite) or a PostgreSQL URL.
 struct InstanceOptions {
     QString dataDir;              ///< empty = the platform's app-data location (~/.local/share/vingt)
-    QString databaseUrl;          ///< postgres://… (refused until PostgreSQL support lands)
+    QString databaseUrl;          ///< postgres://… : schema `core` for the instance, one schema per workspace
     QStringList settingOverrides; ///< "key=value", applied on top of the stored settings for this run
 };
 
-/// @brief A Vingt instance: instance.db (settings, app secret, list of workspaces) and its workspaces.
+/// @brief A Vingt instance: instance.db or PostgreSQL schema `core` (settings, app secret, list of workspaces) and its
+/// workspaces (a file, or a schema `workspace_<id>`, each).
 /// Thread rule: workspace lookup is thread-safe; workspaces live as long as the instance.
 class Instance
 {
@@ -32,7 +33,9 @@ public:
     ~Instance();
 
     [[nodiscard]] static QString defaultDataDir();
+    /// The data directory, or the PostgreSQL URL without its password.
     [[nodiscard]] const QString &dataDir() const { return m_dataDir; }
+    [[nodiscard]] bool isPostgres() const { return m_database->config().isPostgres(); }
     [[nodiscard]] const Settings &settings() const { return m_settings; }
     [[nodiscard]] Database &database() { return *m_database; }
 
@@ -49,6 +52,8 @@ public:
 private:
     Instance() = default;
     [[nodiscard]] Result<Workspace *> openWorkspace(const QString &id, const QString &displayName);
+
+    [[nodiscard]] DatabaseConfig workspaceConfig(const QString &id) const;
 
     QString m_dataDir;
     std::unique_ptr<Database> m_database;

@@ -302,7 +302,7 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
     Database &db = m_workspace.database();
     Ddl::IndexNames existing;
     {
-        auto rows = db.exec(u"SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"_s);
+        auto rows = db.exec(db.dialect().listIndexes());
         if (!rows)
             return rows.error();
         while (rows->next())
@@ -314,20 +314,30 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
 
     // SQLite's table rebuild runs with foreign keys off (a DROP TABLE would otherwise run the ON DELETE actions of
     // the rows pointing at it); they are checked before the commit instead. The pragma is a no-op inside a
-    // transaction, so it is set around it, on this thread's connection.
-    VINGT_TRY(db.execScript(u"PRAGMA foreign_keys = OFF"_s));
+    // transaction, so it is set around it, on this thread's connection (SqlDialect::beforeSchemaChange()).
+    const SqlDialect &dialect = db.dialect();
+    if (!dialect.beforeSchemaChange().isEmpty())
+        VINGT_TRY(db.execScript(dialect.beforeSchemaChange()));
     auto done = db.transaction([&]() -> Result<void> {
         VINGT_TRY(MetadataStore::save(db, *before, after));
         for (const QString &statement : ddl)
             VINGT_TRY(db.execScript(statement));
         for (const auto &[sql, binds] : draft.afterDdl)
             VINGT_TRY(db.exec(sql, binds));
-        VINGT_TRY(db.exec(u"UPDATE core_workspaceInfo SET dataModelVersion = ?"_s, {after.version()}));
+        // Several servers on one database: the change applies only to the version it was made from.
+        auto bumped = db.exec(u"UPDATE core_workspaceInfo SET dataModelVersion = ? WHERE dataModelVersion = ?"_s,
+                              {after.version(), before->version()});
+        if (!bumped)
+            return bumped.error();
+        if (bumped->rowsAffected() != 1) {
+            return Error::conflict(u"The data model was changed meanwhile (by another server); reload it and try "
+                                   "again"_s);
+        }
         // Only dropping a table (and the rebuild, which drops one) can leave dangling references; the check reads
         // every row of every table with a foreign key, so it is skipped for ADD / RENAME changes.
-        if (!dropsTable)
+        if (!dropsTable || dialect.foreignKeyCheck().isEmpty())
             return {};
-        auto violations = db.exec(u"PRAGMA foreign_key_check"_s);
+        auto violations = db.exec(dialect.foreignKeyCheck());
         if (!violations)
             return violations.error();
         if (violations->next()) {
@@ -337,7 +347,8 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
         }
         return {};
     });
-    const auto restored = db.execScript(u"PRAGMA foreign_keys = ON"_s);
+    const auto restored = dialect.afterSchemaChange().isEmpty() ? Result<void>{}
+                                                                : db.execScript(dialect.afterSchemaChange());
     if (!done) {
         if (done.error().code == QLatin1StringView(dberror::kUnique)) {
             return fieldError(u"Existing records have duplicate values, so the field cannot be unique"_s);

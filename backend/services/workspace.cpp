@@ -9,6 +9,7 @@
 #include "storage/migrator.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 
 namespace vingt {
@@ -40,8 +41,14 @@ Workspace::~Workspace() = default;
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &id, const QString &displayName, const QString &path,
                                                    const QByteArray &appSecret, const Settings &settings)
 {
-    auto database = std::make_unique<Database>(DatabaseConfig{u"QSQLITE"_s, path, 5000},
-                                               std::make_unique<SqliteDialect>());
+    return open(id, displayName, DatabaseConfig{u"QSQLITE"_s, path, 5000}, appSecret, settings);
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &id, const QString &displayName,
+                                                   const DatabaseConfig &config, const QByteArray &appSecret,
+                                                   const Settings &settings)
+{
+    auto database = std::make_unique<Database>(config, config.makeDialect());
     auto connection = database->connection();
     if (!connection)
         return connection.error();
@@ -64,8 +71,42 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &id, const QStr
 
 DataModelPtr Workspace::dataModel() const
 {
+    if (m_database->config().isPostgres())
+        followDatabaseModel();
     std::lock_guard lock(m_modelMutex);
     return m_dataModel;
+}
+
+void Workspace::followDatabaseModel() const
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 last = m_lastModelCheckMs.load();
+    if (now - last < 250 || !m_lastModelCheckMs.compare_exchange_strong(last, now))
+        return;
+    if (m_database->inTransaction())
+        return; // a metadata change of our own is running on this thread
+    qint64 stored = 0;
+    {
+        auto rows = m_database->exec(u"SELECT dataModelVersion FROM core_workspaceInfo LIMIT 1"_s);
+        if (!rows || !rows->next())
+            return; // the database is away: keep serving the snapshot we have
+        stored = rows->value(0).toLongLong();
+    }
+    {
+        std::lock_guard lock(m_modelMutex);
+        if (m_dataModel && m_dataModel->version() >= stored)
+            return;
+    }
+    auto model = MetadataStore::load(*m_database);
+    if (!model) {
+        qCWarning(lcServices).noquote() << "reloading the data model failed:" << model.error().message;
+        return;
+    }
+    qCInfo(lcServices).noquote() << "data model of workspace" << m_id << "changed by another server: version"
+                                 << model.value()->version();
+    std::lock_guard lock(m_modelMutex);
+    if (!m_dataModel || m_dataModel->version() < model.value()->version())
+        m_dataModel = std::move(model.value());
 }
 
 void Workspace::publishDataModel(DataModelPtr model)
@@ -90,6 +131,8 @@ Result<void> Workspace::bootstrap()
     const QString now = clock::nowIso();
     return db.transaction([&]() -> Result<void> {
         // Another process (a CLI call racing a first `serve`) may have bootstrapped it since we looked.
+        if (const QString lock = db.dialect().migrationLock(); !lock.isEmpty())
+            VINGT_TRY(db.exec(lock));
         {
             auto rows = db.exec(u"SELECT COUNT(*) FROM core_workspaceInfo"_s);
             if (!rows)
@@ -118,6 +161,10 @@ Result<void> Workspace::bootstrap()
         const DataModel model(1, objects);
         for (const ObjectMetadata &object : model.objects()) {
             for (const QString &statement : Ddl::createTable(object, model, db.dialect()))
+                VINGT_TRY(db.exec(statement));
+        }
+        for (const ObjectMetadata &object : model.objects()) {
+            for (const QString &statement : Ddl::foreignKeys(object, model, db.dialect()))
                 VINGT_TRY(db.exec(statement));
         }
         // The owner's workspace member (DECISIONS "Storage").

@@ -16,6 +16,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -31,12 +32,18 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<Workspace>> open(const QString &id, const QString &displayName,
                                                                  const QString &path, const QByteArray &appSecret,
                                                                  const Settings &settings);
+    /// The same on any store: a SQLite file or a PostgreSQL schema.
+    [[nodiscard]] static Result<std::unique_ptr<Workspace>> open(const QString &id, const QString &displayName,
+                                                                 const DatabaseConfig &config,
+                                                                 const QByteArray &appSecret, const Settings &settings);
     ~Workspace();
 
     [[nodiscard]] const QString &id() const { return m_id; }
     [[nodiscard]] const QString &displayName() const { return m_displayName; }
     [[nodiscard]] Database &database() { return *m_database; }
     [[nodiscard]] const Settings &settings() const { return m_settings; }
+    /// The current snapshot. On PostgreSQL, at most every 250 ms one caller first compares it with the data-model
+    /// version in the database and reloads it when another server changed the model (issue 8: "within a second").
     [[nodiscard]] DataModelPtr dataModel() const;
     /// Reloads the snapshot from the metadata tables and publishes it.
     [[nodiscard]] Result<void> reloadDataModel();
@@ -75,8 +82,11 @@ private:
     QByteArray m_apiKeySecret;
     Settings m_settings;
     QString m_adminRoleId;
+    void followDatabaseModel() const;
+
     mutable std::mutex m_modelMutex;
-    DataModelPtr m_dataModel;
+    mutable DataModelPtr m_dataModel; ///< mutable: dataModel() follows the database on PostgreSQL
+    mutable std::atomic<qint64> m_lastModelCheckMs{0};
     std::unique_ptr<RecordService> m_records;
     std::unique_ptr<ApiKeyService> m_apiKeys;
     std::unique_ptr<RoleService> m_roles;

@@ -3,9 +3,12 @@
 #include "core/logging.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <sqlite3.h>
 
@@ -18,6 +21,63 @@ namespace vingt {
 using namespace Qt::StringLiterals;
 
 std::atomic<quint64> Database::s_nextInstanceId{1};
+
+Result<DatabaseConfig> DatabaseConfig::fromUrl(const QString &url, const QString &schema)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme();
+    if (!parsed.isValid() || (scheme != "postgres"_L1 && scheme != "postgresql"_L1)) {
+        return Error::badRequest(
+            u"'%1' is not a PostgreSQL URL: use postgresql://user:password@host:port/database"_s.arg(redactedUrl(url)));
+    }
+    DatabaseConfig config;
+    config.driver = u"QPSQL"_s;
+    config.host = parsed.host().isEmpty() ? u"localhost"_s : parsed.host();
+    config.port = parsed.port(5432);
+    config.user = parsed.userName(QUrl::FullyDecoded);
+    config.password = parsed.password(QUrl::FullyDecoded);
+    config.path = parsed.path(QUrl::FullyDecoded).mid(1);
+    if (config.path.isEmpty())
+        config.path = config.user.isEmpty() ? u"vingt"_s : config.user;
+    if (config.user.isEmpty())
+        config.user = qEnvironmentVariable("PGUSER", qEnvironmentVariable("USER", u"postgres"_s));
+    if (config.password.isEmpty())
+        config.password = qEnvironmentVariable("PGPASSWORD");
+    QStringList options;
+    for (const auto &[key, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded)) {
+        if (key == "statement_timeout"_L1)
+            config.statementTimeoutMs = value.toInt() > 0 ? value.toInt() : config.statementTimeoutMs;
+        else if (key == "connect_timeout"_L1)
+            config.connectTimeoutS = value.toInt() > 0 ? value.toInt() : config.connectTimeoutS;
+        else
+            options << key + u'=' + value;
+    }
+    config.connectOptions = options.join(u';');
+    config.schema = schema;
+    return config;
+}
+
+QString DatabaseConfig::redactedUrl(const QString &url)
+{
+    QUrl parsed(url);
+    if (!parsed.password().isEmpty())
+        parsed.setPassword(u"***"_s);
+    return parsed.toString();
+}
+
+DatabaseConfig DatabaseConfig::withSchema(const QString &otherSchema) const
+{
+    DatabaseConfig copy = *this;
+    copy.schema = otherSchema;
+    return copy;
+}
+
+std::unique_ptr<SqlDialect> DatabaseConfig::makeDialect() const
+{
+    if (isPostgres())
+        return std::make_unique<PostgresDialect>();
+    return std::make_unique<SqliteDialect>();
+}
 
 namespace {
 
@@ -209,6 +269,7 @@ struct Database::ThreadConnection {
     QHash<QString, CachedCount> counts;
     int transactionDepth = 0;
     bool transactionFailed = false;
+    bool broken = false; ///< PostgreSQL: the server went away; reopened at the next use outside a transaction
     std::vector<std::function<void()>> afterCommit; ///< run once the outermost transaction has committed
 
     ~ThreadConnection()
@@ -242,8 +303,12 @@ Database::~Database()
 Database::ThreadConnection *Database::threadConnection()
 {
     auto it = t_connections.find(m_instanceId);
-    if (it != t_connections.end())
-        return static_cast<ThreadConnection *>(it->second.get());
+    if (it != t_connections.end()) {
+        auto *existing = static_cast<ThreadConnection *>(it->second.get());
+        if (!existing->broken || existing->transactionDepth > 0)
+            return existing;
+        t_connections.erase(it); // the server went away: reconnect
+    }
 
     auto *tc = new ThreadConnection;
     static std::atomic<quint64> nextConnection{1};
@@ -252,10 +317,32 @@ Database::ThreadConnection *Database::threadConnection()
     tc->db.setDatabaseName(m_config.path);
     if (m_config.driver == "QSQLITE"_L1)
         tc->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1;QSQLITE_ENABLE_REGEXP"_s.arg(m_config.busyTimeoutMs));
+    if (m_config.isPostgres()) {
+        tc->db.setHostName(m_config.host);
+        tc->db.setPort(m_config.port);
+        tc->db.setUserName(m_config.user);
+        tc->db.setPassword(m_config.password);
+        QString options = u"connect_timeout=%1;application_name=vingt"_s.arg(m_config.connectTimeoutS);
+        if (!m_config.connectOptions.isEmpty())
+            options += u';' + m_config.connectOptions;
+        tc->db.setConnectOptions(options);
+    }
     t_connections.emplace(m_instanceId, std::unique_ptr<void, void (*)(void *)>(
                                             tc, [](void *p) { delete static_cast<ThreadConnection *>(p); }));
     if (!tc->db.open()) {
+        // A database named in the URL that does not exist yet is created, as the SQLite file would be.
+        if (m_config.isPostgres() && tc->db.lastError().text().contains("does not exist"_L1) && createPostgresDatabase()
+            && tc->db.open()) {
+            if (!setUpPostgres(*tc))
+                tc->db.close();
+            return tc;
+        }
         qCWarning(lcStorage).noquote() << "cannot open database" << m_config.path << tc->db.lastError().text();
+        return tc;
+    }
+    if (m_config.isPostgres()) {
+        if (!setUpPostgres(*tc))
+            tc->db.close();
         return tc;
     }
     if (m_config.driver == "QSQLITE"_L1) {
@@ -274,6 +361,64 @@ Database::ThreadConnection *Database::threadConnection()
     return tc;
 }
 
+bool Database::setUpPostgres(ThreadConnection &tc)
+{
+    QSqlQuery query(tc.db);
+    const QString schema = m_dialect->quote(m_config.schema);
+    const QStringList statements{
+        u"SET client_min_messages = warning"_s, // no NOTICE lines on stderr
+        u"SET statement_timeout = %1"_s.arg(m_config.statementTimeoutMs),
+        u"SET lock_timeout = %1"_s.arg(m_config.statementTimeoutMs),
+        u"SET idle_in_transaction_session_timeout = %1"_s.arg(std::max(m_config.statementTimeoutMs * 2, 60000)),
+    };
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            qCWarning(lcStorage).noquote() << statement << "failed:" << query.lastError().text();
+            return false;
+        }
+    }
+    if (!m_config.schema.isEmpty()) {
+        // Two servers starting at once may both create it: the loser's error is harmless.
+        if (!query.exec(u"CREATE SCHEMA IF NOT EXISTS %1"_s.arg(schema)))
+            qCInfo(lcStorage).noquote() << "CREATE SCHEMA" << schema << "failed:" << query.lastError().text();
+        if (!query.exec(u"SET search_path TO %1"_s.arg(schema))) {
+            qCWarning(lcStorage).noquote() << "cannot select schema" << schema << query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Database::createPostgresDatabase()
+{
+    const QString name = u"vingt-create-%1"_s.arg(m_instanceId);
+    bool created = false;
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(m_config.driver, name);
+        admin.setHostName(m_config.host);
+        admin.setPort(m_config.port);
+        admin.setUserName(m_config.user);
+        admin.setPassword(m_config.password);
+        admin.setDatabaseName(u"postgres"_s);
+        admin.setConnectOptions(u"connect_timeout=%1"_s.arg(m_config.connectTimeoutS));
+        if (admin.open()) {
+            QSqlQuery query(admin);
+            // Another process may create it at the same moment: then it exists, which is all we need.
+            created = query.exec(u"CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0"_s.arg(
+                          m_dialect->quote(m_config.path)))
+                      || query.lastError().text().contains("already exists"_L1);
+            if (!created)
+                qCWarning(lcStorage).noquote() << "cannot create database" << m_config.path << query.lastError().text();
+        } else {
+            qCWarning(lcStorage).noquote()
+                << "cannot connect to create database" << m_config.path << admin.lastError().text();
+        }
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return created;
+}
+
 Result<QSqlDatabase> Database::connection()
 {
     ThreadConnection *tc = threadConnection();
@@ -281,6 +426,12 @@ Result<QSqlDatabase> Database::connection()
         // Try again on the next call: the database may come back (PostgreSQL restarts, a file becoming readable).
         const QString message = tc->db.lastError().text();
         t_connections.erase(m_instanceId);
+        if (m_config.isPostgres()) {
+            return Error::unavailable(u"The database is not available: PostgreSQL at %1:%2 (database '%3') cannot be "
+                                      "reached: %4"_s.arg(m_config.host)
+                                          .arg(m_config.port)
+                                          .arg(m_config.path, message.trimmed()));
+        }
         return Error::unavailable(
             u"The database is not available: %1"_s.arg(message.isEmpty() ? u"cannot open"_s : message));
     }
@@ -289,7 +440,60 @@ Result<QSqlDatabase> Database::connection()
 
 Error Database::mapError(const QSqlError &error, const QString &sql) const
 {
+    if (m_config.isPostgres())
+        return mapPostgresError(error.databaseText().isEmpty() ? error.text() : error.databaseText(),
+                                error.nativeErrorCode(), sql);
     return mapError(error.databaseText(), error.nativeErrorCode(), sql);
+}
+
+// PostgreSQL reports a SQLSTATE (nativeErrorCode) and a message with DETAIL lines; the services expect the SQLite
+// shape of constraint errors: a code and "table.column" in the message.
+Error Database::mapPostgresError(const QString &text, const QString &sqlState, const QString &sql) const
+{
+    static const QRegularExpression keyColumns(uR"(Key \(([^)]*)\)=)"_s);
+    static const QRegularExpression nullColumn(uR"re(null value in column "([^"]+)"(?: of relation "([^"]+)")?)re"_s);
+    Error mapped = Error::internal(u"SQL error: %1 (%2) in: %3"_s.arg(text, sqlState, sql.left(500)));
+    if (sqlState == "23505"_L1) {
+        mapped.code = QLatin1StringView(dberror::kUnique);
+        const auto match = keyColumns.match(text);
+        QStringList columns;
+        if (match.hasMatch()) {
+            for (QString column : match.captured(1).split(u',')) {
+                column = column.trimmed();
+                if (column.startsWith(u'"') && column.endsWith(u'"'))
+                    column = column.mid(1, column.size() - 2);
+                columns << u"t."_s + column;
+            }
+        }
+        mapped.message = columns.join(u", "_s);
+    } else if (sqlState == "23503"_L1) {
+        mapped.code = QLatin1StringView(dberror::kForeignKey);
+        mapped.message = QString();
+    } else if (sqlState == "23502"_L1) {
+        mapped.code = QLatin1StringView(dberror::kNotNull);
+        const auto match = nullColumn.match(text);
+        mapped.message = match.hasMatch() ? match.captured(2) + u'.' + match.captured(1) : QString();
+    } else if (sqlState == "40001"_L1 || sqlState == "40P01"_L1 || sqlState == "55P03"_L1) {
+        mapped.code = QLatin1StringView(dberror::kBusy); // serialization failure, deadlock, lock timeout
+        mapped.message = QString();
+    } else if (sqlState == "57014"_L1) {
+        return Error::unavailable(
+            u"The database did not answer within %1 s; try again"_s.arg(m_config.statementTimeoutMs / 1000.0));
+    } else if (sqlState.startsWith("08"_L1) || sqlState.startsWith("57P"_L1) || sqlState.isEmpty()) {
+        // Connection exceptions and server shutdown (57P01..57P03), or no result at all: the connection is gone.
+        const bool lost = sqlState.startsWith("08"_L1) || sqlState.startsWith("57P"_L1)
+                          || text.contains("server closed the connection"_L1) || text.contains("no connection"_L1)
+                          || text.contains("terminating connection"_L1) || text.contains("could not send"_L1)
+                          || text.contains("could not receive"_L1) || text.contains("connection"_L1);
+        if (lost) {
+            if (auto it = t_connections.find(m_instanceId); it != t_connections.end())
+                static_cast<ThreadConnection *>(it->second.get())->broken = true;
+            qCWarning(lcStorage).noquote() << "lost the database connection:" << text.trimmed();
+            return Error::unavailable(u"The database is not available (the connection to PostgreSQL was lost); "
+                                      "try again shortly"_s);
+        }
+    }
+    return mapped;
 }
 
 Error Database::mapError(const QString &text, const QString &nativeCode, const QString &sql) const
@@ -313,6 +517,26 @@ Error Database::mapError(const QString &text, const QString &nativeCode, const Q
 
 namespace {
 thread_local quint64 t_statements = 0;
+
+/// QPSQL runs a prepared statement as `EXECUTE name (literal, …)`. A bool becomes the quoted literal '1' / '0',
+/// which PostgreSQL reads as the parameter's type: BOOLEAN for record columns, INTEGER for the 0/1 flags of the system
+/// tables (shared with SQLite's schema). Everything else binds as it is.
+bool preparable(const QString &sql)
+{
+    const QStringView head = QStringView(sql).trimmed().left(7);
+    for (const auto keyword : {"SELECT"_L1, "INSERT"_L1, "UPDATE"_L1, "DELETE"_L1, "WITH"_L1, "VALUES"_L1}) {
+        if (head.startsWith(keyword, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+QVariant bindable(const QVariant &value)
+{
+    if (value.metaType().id() == QMetaType::Bool && !value.isNull())
+        return QVariant(value.toBool() ? u"1"_s : u"0"_s);
+    return value;
+}
 } // namespace
 
 quint64 Database::statementsOnThisThread()
@@ -332,6 +556,15 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
     }
     if (tc->native)
         return execNative(*tc, sql, binds);
+    if (m_config.isPostgres() && binds.isEmpty() && !preparable(sql)) {
+        // PostgreSQL prepares only SELECT / INSERT / UPDATE / DELETE / VALUES; DDL, BEGIN, COMMIT and SET run as they
+        // are.
+        auto query = std::make_unique<QSqlQuery>(tc->db);
+        query->setForwardOnly(true);
+        if (!query->exec(sql))
+            return mapError(query->lastError(), sql);
+        return Rows(std::move(query));
+    }
     std::shared_ptr<CachedStatement> statement = tc->statements.value(sql);
     if (!statement || statement->busy) {
         auto query = std::make_unique<QSqlQuery>(tc->db);
@@ -349,7 +582,7 @@ Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
     }
     QSqlQuery &query = statement->query;
     for (int i = 0; i < binds.size(); ++i)
-        query.bindValue(i, binds.at(i));
+        query.bindValue(i, bindable(binds.at(i)));
     if (!query.exec()) {
         Error error = mapError(query.lastError(), sql);
         query.finish();
@@ -405,7 +638,7 @@ Result<Rows> Database::execNative(ThreadConnection &tc, const QString &sql, cons
 Result<Rows> Database::execPrepared(std::unique_ptr<QSqlQuery> query, const QString &sql, const QVariantList &binds)
 {
     for (int i = 0; i < binds.size(); ++i)
-        query->bindValue(i, binds.at(i));
+        query->bindValue(i, bindable(binds.at(i)));
     if (!query->exec())
         return mapError(query->lastError(), sql);
     return Rows(std::move(query));

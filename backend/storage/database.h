@@ -16,11 +16,30 @@
 
 namespace vingt {
 
-/// @brief Where a database lives: a SQLite file (PostgreSQL follows in its own issue).
+/// @brief Where a database lives: a SQLite file, or one schema of a PostgreSQL database.
 struct DatabaseConfig {
     QString driver = QStringLiteral("QSQLITE");
-    QString path; ///< SQLite file
+    QString path; ///< SQLite file; PostgreSQL: the database name
     int busyTimeoutMs = 5000;
+    // PostgreSQL (QPSQL) only.
+    QString host{};
+    int port = 5432;
+    QString user{};
+    QString password{};
+    QString connectOptions{};       ///< extra libpq keywords, "key=value;key=value" (from the URL's query)
+    QString schema{};               ///< created when missing; the connection's search_path
+    int statementTimeoutMs = 30000; ///< every statement; a longer one fails with 503
+    int connectTimeoutS = 5;
+
+    [[nodiscard]] bool isPostgres() const { return driver == QLatin1StringView("QPSQL"); }
+    /// Parses `postgres://user:pass@host:port/db?key=value` (or `postgresql://`) into a QPSQL config for `schema`.
+    [[nodiscard]] static Result<DatabaseConfig> fromUrl(const QString &url, const QString &schema);
+    /// The URL without its password, for logs and messages.
+    [[nodiscard]] static QString redactedUrl(const QString &url);
+    /// The same database, another schema.
+    [[nodiscard]] DatabaseConfig withSchema(const QString &otherSchema) const;
+    /// A new dialect object for this config's driver.
+    [[nodiscard]] std::unique_ptr<SqlDialect> makeDialect() const;
 };
 
 /// A prepared statement cached per connection; `busy` while a Rows object reads it.
@@ -112,6 +131,11 @@ private:
     [[nodiscard]] Result<Rows> execNative(ThreadConnection &tc, const QString &sql, const QVariantList &binds);
     Error mapError(const QSqlError &error, const QString &sql) const;
     Error mapError(const QString &text, const QString &nativeCode, const QString &sql) const;
+    Error mapPostgresError(const QString &text, const QString &sqlState, const QString &sql) const;
+    /// PostgreSQL: creates the schema when missing, selects it, sets the statement timeout.
+    [[nodiscard]] bool setUpPostgres(ThreadConnection &tc);
+    /// PostgreSQL: creates the configured database (through the `postgres` maintenance database).
+    [[nodiscard]] bool createPostgresDatabase();
 
     DatabaseConfig m_config;
     std::unique_ptr<SqlDialect> m_dialect;

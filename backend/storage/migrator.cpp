@@ -1,5 +1,6 @@
 #include "storage/migrator.h"
 
+#include "core/clock.h"
 #include "storage/database.h"
 
 #include <QDir>
@@ -65,10 +66,18 @@ Result<int> Migrator::migrate(Database &database, const QString &scope)
         const auto version = number;
         const QString name = QFileInfo(path).fileName();
         VINGT_TRY(database.transaction([&]() -> Result<void> {
+            if (const QString lock = database.dialect().migrationLock(); !lock.isEmpty()) {
+                // Another server may have applied it while we waited for the lock.
+                VINGT_TRY(database.exec(lock));
+                auto applied = database.exec(u"SELECT COUNT(*) FROM core_migration WHERE version = ?"_s, {version});
+                if (!applied)
+                    return applied.error();
+                if (applied->next() && applied->value(0).toInt() > 0)
+                    return {};
+            }
             VINGT_TRY(database.execScript(script));
-            VINGT_TRY(database.exec(u"INSERT INTO core_migration (version, name, appliedAt) VALUES (?, ?, "
-                                    "strftime('%Y-%m-%dT%H:%M:%fZ','now'))"_s,
-                                    {version, name}));
+            VINGT_TRY(database.exec(u"INSERT INTO core_migration (version, name, appliedAt) VALUES (?, ?, ?)"_s,
+                                    {version, name, clock::nowIso()}));
             return {};
         }));
         current = number;

@@ -48,6 +48,25 @@ public:
     /// Equality that holds for two NULLs (SQLite `a IS b`, PostgreSQL `a IS NOT DISTINCT FROM b`).
     [[nodiscard]] virtual QString nullSafeEquals(const QString &lhs, const QString &rhs) const = 0;
     /// Upsert is not needed by callers yet; the records service matches first, then inserts or updates.
+
+    // Schema changes (model/ddl, services/metadataservice).
+    /// True when ALTER TABLE can drop a column and change its type and constraints in place (PostgreSQL); false
+    /// when such changes need the documented table rebuild (SQLite).
+    [[nodiscard]] virtual bool altersColumnsInPlace() const = 0;
+    /// A query answering (table name, index name) for every index created by Vingt in the current schema.
+    [[nodiscard]] virtual QString listIndexes() const = 0;
+    /// DROP TABLE for an object whose table goes away (PostgreSQL drops the foreign keys pointing at it too: the
+    /// relation fields that used them are removed in the same change).
+    [[nodiscard]] virtual QString dropTable(const QString &quotedTable) const = 0;
+    /// Statements run outside the transaction around a schema change (SQLite: foreign keys off, then on again).
+    [[nodiscard]] virtual QString beforeSchemaChange() const = 0;
+    [[nodiscard]] virtual QString afterSchemaChange() const = 0;
+    /// A query listing the tables with dangling references after a schema change, or empty when the database checks
+    /// foreign keys on every statement (PostgreSQL).
+    [[nodiscard]] virtual QString foreignKeyCheck() const = 0;
+    /// A statement run first in a migration's transaction that keeps concurrent migrators (several servers starting
+    /// on one database) out until it commits, or empty (SQLite: BEGIN IMMEDIATE already does).
+    [[nodiscard]] virtual QString migrationLock() const = 0;
 };
 
 /// @brief SQLite 3.40 through QSQLITE: TEXT/INTEGER/REAL storage, json1, a registered case-folding function.
@@ -67,6 +86,41 @@ public:
     [[nodiscard]] QVariant toSql(ValueKind kind, const QVariant &value) const override;
     [[nodiscard]] QString dateBucket(const QString &expression, DateBucket bucket) const override;
     [[nodiscard]] QString nullSafeEquals(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] bool altersColumnsInPlace() const override { return false; }
+    [[nodiscard]] QString listIndexes() const override;
+    [[nodiscard]] QString dropTable(const QString &quotedTable) const override;
+    [[nodiscard]] QString beforeSchemaChange() const override;
+    [[nodiscard]] QString afterSchemaChange() const override;
+    [[nodiscard]] QString foreignKeyCheck() const override;
+    [[nodiscard]] QString migrationLock() const override { return {}; }
+};
+
+/// @brief PostgreSQL 15 through QPSQL: TEXT (UUIDs, ISO dates and date-times, JSON as text cast to jsonb where it is
+/// queried), BOOLEAN, DOUBLE PRECISION, BIGINT; ILIKE after lower() (Unicode-aware with a UTF-8 database); ALTER TABLE
+/// for every schema change. Each workspace lives in its own schema (search_path set per connection).
+class PostgresDialect final : public SqlDialect
+{
+public:
+    [[nodiscard]] QLatin1StringView name() const override;
+    [[nodiscard]] QString columnType(ValueKind kind) const override;
+    [[nodiscard]] QString beginWrite() const override;
+    [[nodiscard]] QString ilike(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] QString like(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] QString regex(const QString &lhs, const QString &rhs, bool caseInsensitive) const override;
+    [[nodiscard]] QString jsonArrayContainsAny(const QString &column, int count) const override;
+    [[nodiscard]] QString jsonArrayContainsExactly(const QString &column, int count) const override;
+    [[nodiscard]] QString jsonArrayIsEmpty(const QString &column) const override;
+    [[nodiscard]] QString jsonArrayContainsIlike(const QString &column, const QString &rhs) const override;
+    [[nodiscard]] QVariant toSql(ValueKind kind, const QVariant &value) const override;
+    [[nodiscard]] QString dateBucket(const QString &expression, DateBucket bucket) const override;
+    [[nodiscard]] QString nullSafeEquals(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] bool altersColumnsInPlace() const override { return true; }
+    [[nodiscard]] QString listIndexes() const override;
+    [[nodiscard]] QString dropTable(const QString &quotedTable) const override;
+    [[nodiscard]] QString beforeSchemaChange() const override { return {}; }
+    [[nodiscard]] QString afterSchemaChange() const override { return {}; }
+    [[nodiscard]] QString foreignKeyCheck() const override { return {}; }
+    [[nodiscard]] QString migrationLock() const override;
 };
 
 } // namespace vingt

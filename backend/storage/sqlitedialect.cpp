@@ -76,9 +76,8 @@ QString SqliteDialect::jsonArrayContainsAny(const QString &column, int count) co
 QString SqliteDialect::jsonArrayContainsExactly(const QString &column, int count) const
 {
     return u"(json_array_length(%1) = %3 AND NOT EXISTS (SELECT 1 FROM json_each(%1) WHERE json_each.value NOT IN (%2))"
-           " AND (SELECT COUNT(DISTINCT json_each.value) FROM json_each(%1)) = %3)"_s
-        .arg(column, placeholders(count))
-        .arg(count);
+           " AND (SELECT COUNT(DISTINCT json_each.value) FROM json_each(%1)) = %3)"_s.arg(column, placeholders(count))
+               .arg(count);
 }
 
 QString SqliteDialect::jsonArrayIsEmpty(const QString &column) const
@@ -110,8 +109,7 @@ QString SqliteDialect::dateBucket(const QString &expression, DateBucket bucket) 
     case DateBucket::Day: return day;
     case DateBucket::Week: return u"date(%1, 'weekday 0', '-6 days')"_s.arg(day);
     case DateBucket::Month: return u"substr(%1, 1, 7)"_s.arg(expression);
-    case DateBucket::Quarter:
-        return u"(substr(%1, 1, 4) || '-Q' || ((%2 + 2) / 3))"_s.arg(expression, month);
+    case DateBucket::Quarter: return u"(substr(%1, 1, 4) || '-Q' || ((%2 + 2) / 3))"_s.arg(expression, month);
     case DateBucket::Year: return u"substr(%1, 1, 4)"_s.arg(expression);
     case DateBucket::DayOfWeek: return u"((CAST(strftime('%w', %1) AS INTEGER) + 6) % 7 + 1)"_s.arg(day);
     case DateBucket::MonthOfYear: return month;
@@ -123,6 +121,33 @@ QString SqliteDialect::dateBucket(const QString &expression, DateBucket bucket) 
 QString SqliteDialect::nullSafeEquals(const QString &lhs, const QString &rhs) const
 {
     return u"%1 IS %2"_s.arg(lhs, rhs);
+}
+
+QString SqliteDialect::listIndexes() const
+{
+    return u"SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"_s;
+}
+
+QString SqliteDialect::dropTable(const QString &quotedTable) const
+{
+    return u"DROP TABLE %1"_s.arg(quotedTable);
+}
+
+// A DROP TABLE would otherwise run the ON DELETE actions of the rows pointing at it; the pragma is a no-op inside a
+// transaction, so it is set around it. foreignKeyCheck() runs before the commit instead.
+QString SqliteDialect::beforeSchemaChange() const
+{
+    return u"PRAGMA foreign_keys = OFF"_s;
+}
+
+QString SqliteDialect::afterSchemaChange() const
+{
+    return u"PRAGMA foreign_keys = ON"_s;
+}
+
+QString SqliteDialect::foreignKeyCheck() const
+{
+    return u"PRAGMA foreign_key_check"_s;
 }
 
 } // namespace vingt

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QUuid>
 #include <QtDebug>
 
 #include <signal.h>
@@ -67,7 +68,10 @@ QString CliResult::describe() const
 
 ServerProcess::ServerProcess() : ServerProcess(Options{}) {}
 
-ServerProcess::ServerProcess(Options options) : m_options(std::move(options)) {}
+ServerProcess::ServerProcess(Options options) : m_options(std::move(options))
+{
+    m_databaseUrl = m_options.databaseUrl.isEmpty() ? freshDatabaseUrl().value_or(QString()) : m_options.databaseUrl;
+}
 
 ServerProcess::~ServerProcess()
 {
@@ -95,17 +99,49 @@ QString ServerProcess::binaryPath()
 
 std::optional<QString> ServerProcess::databaseUrl()
 {
-    const QByteArray url = qgetenv("VINGT_DATABASE_URL");
+    // A fixed database (VINGT_DATABASE_URL), or the base URL of a test cluster (VINGT_TEST_DATABASE_URL, or the file
+    // VINGT_TEST_DATABASE_URL_FILE names: the ctest fixture writes it once the cluster runs).
+    QByteArray url = qgetenv("VINGT_DATABASE_URL");
+    if (url.isEmpty()) {
+        url = qgetenv("VINGT_TEST_DATABASE_URL");
+    }
+    if (url.isEmpty()) {
+        const QByteArray file = qgetenv("VINGT_TEST_DATABASE_URL_FILE");
+        if (!file.isEmpty()) {
+            QFile f(QString::fromLocal8Bit(file));
+            if (f.open(QIODevice::ReadOnly)) {
+                url = f.readAll().trimmed();
+            }
+        }
+    }
     if (url.isEmpty()) {
         return std::nullopt;
     }
     return QString::fromUtf8(url);
 }
 
+std::optional<QString> ServerProcess::freshDatabaseUrl()
+{
+    if (!qEnvironmentVariableIsEmpty("VINGT_DATABASE_URL")) {
+        return databaseUrl();
+    }
+    const auto base = databaseUrl();
+    if (!base) {
+        return std::nullopt;
+    }
+    // Vingt creates a database named in the URL that does not exist yet.
+    const QString name = QStringLiteral("vingt_e2e_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
+    QString url = *base;
+    while (url.endsWith(u'/')) {
+        url.chop(1);
+    }
+    return url + u'/' + name;
+}
+
 QStringList ServerProcess::storageArgs() const
 {
-    if (const auto url = databaseUrl()) {
-        return {QStringLiteral("--database"), *url};
+    if (!m_databaseUrl.isEmpty()) {
+        return {QStringLiteral("--database"), m_databaseUrl};
     }
     return {QStringLiteral("--data-dir"), m_dataDir.path()};
 }

@@ -31,7 +31,8 @@ struct CliResult {
 ///
 /// The binary comes from the VINGT_BINARY compile definition (tests/e2e/CMakeLists.txt) or, when set, the
 /// VINGT_BINARY environment variable. When the VINGT_DATABASE_URL environment variable is set, every command gets
-/// `--database <url>` instead of `--data-dir` (the PostgreSQL run of the suite). Not thread-safe: use it from the
+/// `--database <url>` instead of `--data-dir` (the PostgreSQL run of the suite); with VINGT_TEST_DATABASE_URL(_FILE),
+/// each ServerProcess gets a fresh database on that cluster. Not thread-safe: use it from the
 /// test's main thread.
 class ServerProcess
 {
@@ -44,6 +45,8 @@ public:
         int threads = 0;                                                        ///< `--threads N` when > 0
         bool createKey = true; ///< run `vingt api-key create` before the first start
         int startTimeoutMs = 30000;
+        /// PostgreSQL: this database instead of a fresh one (several servers on one database).
+        QString databaseUrl = {};
     };
 
     ServerProcess();
@@ -75,9 +78,15 @@ public:
     [[nodiscard]] QString sanitizerReport() const;
     [[nodiscard]] qint64 pid() const;
 
-    /// `--data-dir DIR`, or `--database URL` when VINGT_DATABASE_URL is set.
+    /// `--data-dir DIR`, or `--database URL` in the PostgreSQL run.
     [[nodiscard]] QStringList storageArgs() const;
+    /// Set in the PostgreSQL run: VINGT_DATABASE_URL (one database for every server), else the test cluster's base URL
+    /// (VINGT_TEST_DATABASE_URL, or the file VINGT_TEST_DATABASE_URL_FILE names).
     [[nodiscard]] static std::optional<QString> databaseUrl();
+    /// A new database's URL on the test cluster (VINGT_DATABASE_URL itself when that is set); nullopt on SQLite.
+    [[nodiscard]] static std::optional<QString> freshDatabaseUrl();
+    /// This server's `--database` URL, empty on SQLite.
+    [[nodiscard]] QString databaseUrlOfThis() const { return m_databaseUrl; }
     [[nodiscard]] static QString binaryPath();
 
     /// Runs `vingt <args>` to completion (60 s at most), with exactly these arguments.
@@ -95,6 +104,7 @@ private:
     QTemporaryDir m_dataDir;
     QTemporaryDir m_logDir;
     std::unique_ptr<QProcess> m_process;
+    QString m_databaseUrl;
     QString m_error;
     QString m_token;
     QUrl m_baseUrl;

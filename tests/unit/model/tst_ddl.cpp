@@ -132,6 +132,55 @@ private Q_SLOTS:
                     .isEmpty());
     }
 
+    /// PostgreSQL: tables first and foreign keys after (a referenced table must exist), ALTER TABLE instead of the
+    /// rebuild for a dropped column and for a changed type.
+    void migratePostgres()
+    {
+        const PostgresDialect pg;
+        const std::vector<ObjectMetadata> objects = standardObjects();
+        const DataModel before(1, objects);
+        const ObjectMetadata &person = *before.objectBySingular(u"person"_s);
+        const QString create = Ddl::createTable(person, before, pg).value(0);
+        QVERIFY2(create.contains(uR"("companyId" TEXT)"_s), qPrintable(create));
+        QVERIFY2(!create.contains(u"REFERENCES"_s), qPrintable(create));
+        const QStringList keys = Ddl::foreignKeys(person, before, pg);
+        QVERIFY2(keys.contains(uR"(ALTER TABLE "person" ADD FOREIGN KEY ("companyId") REFERENCES "company"("id") )"
+                               uR"(ON DELETE SET NULL)"_s),
+                 qPrintable(keys.join(u'\n')));
+        QVERIFY(Ddl::foreignKeys(person, before, SqliteDialect()).isEmpty());
+
+        std::vector<ObjectMetadata> added = objects;
+        FieldMetadata nickname;
+        nickname.id = u"nick"_s;
+        nickname.objectMetadataId = person.id;
+        nickname.name = u"nickname"_s;
+        nickname.type = FieldType::Text;
+        for (auto &o : added) {
+            if (o.id == person.id)
+                o.fields.push_back(nickname);
+        }
+        const DataModel withNickname(2, added);
+        const QStringList drop = Ddl::migrate(withNickname, before, pg, {}).filter(u"person"_s);
+        QVERIFY2(drop.contains(uR"(ALTER TABLE "person" DROP COLUMN "nickname")"_s), qPrintable(drop.join(u'\n')));
+        QVERIFY(drop.filter(u"__vingt_rebuild"_s).isEmpty());
+
+        std::vector<ObjectMetadata> retyped = added;
+        for (auto &o : retyped) {
+            for (auto &f : o.fields) {
+                if (f.id == u"nick"_s)
+                    f.type = FieldType::Number;
+            }
+        }
+        const QStringList alter = Ddl::migrate(withNickname, DataModel(3, retyped), pg, {}).filter(u"person"_s);
+        QVERIFY2(alter.contains(uR"(ALTER TABLE "person" ALTER COLUMN "nickname" TYPE DOUBLE PRECISION USING )"
+                                uR"("nickname"::DOUBLE PRECISION)"_s),
+                 qPrintable(alter.join(u'\n')));
+        QVERIFY2(alter.contains(uR"(ALTER TABLE "person" ALTER COLUMN "nickname" DROP DEFAULT)"_s),
+                 qPrintable(alter.join(u'\n')));
+        QVERIFY(Ddl::migrate(before, DataModel(2, objects), pg, {}).filter(u"DROP TABLE"_s).isEmpty());
+        QVERIFY(Ddl::migrate(before, DataModel(2, {}), pg, {}).contains(uR"(DROP TABLE "person" CASCADE)"_s));
+    }
+
     void quoting() { QCOMPARE(SqliteDialect().quote(u"a\"b"), u"\"a\"\"b\""_s); }
 };
 
