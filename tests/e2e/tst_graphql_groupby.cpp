@@ -22,17 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString successProblem(const HttpResponse &response)
-{
-    if (response.status != 200)
-        return u"expected HTTP 200"_s;
-    if (!response.json.isObject())
-        return u"body is not a JSON object"_s;
-    if (response.object().contains(u"errors"_s))
-        return u"unexpected errors"_s;
-    return {};
-}
-
 /// One opportunity of a test: stage, amount (micros, currency) and close date, each optional.
 struct Opp {
     Opp(QString stage_, std::optional<qint64> micros_, QString currency_ = u"USD"_s, QString closeDate_ = {})
@@ -48,13 +37,6 @@ struct Opp {
 };
 
 } // namespace
-
-#define GQL_OK(response)                                                                                               \
-    do {                                                                                                               \
-        const auto &gqlResponse_ = (response);                                                                         \
-        const QString gqlProblem_ = successProblem(gqlResponse_);                                                      \
-        QVERIFY2(gqlProblem_.isEmpty(), qPrintable(gqlProblem_ + u": "_s + gqlResponse_.describe()));                  \
-    } while (false)
 
 class TestGraphqlGroupBy : public QObject
 {
@@ -86,7 +68,7 @@ private:
         }
         const HttpResponse r = gql(u"mutation($d:[OpportunityCreateInput!]!){ createOpportunities(data:$d){ id } }"_s,
                                    {{"d", data}});
-        if (!successProblem(r).isEmpty()) {
+        if (!graphqlProblem(r).isEmpty()) {
             qWarning("%s", qPrintable(r.describe()));
             return {};
         }
@@ -97,7 +79,7 @@ private:
         const HttpResponse r = gql(u"mutation($d:[%1CreateInput!]!){ create%2(data:$d){ id } }"_s.arg(
                                        singularPascal, plural.left(1).toUpper() + plural.mid(1)),
                                    {{"d", data}});
-        if (!successProblem(r).isEmpty()) {
+        if (!graphqlProblem(r).isEmpty()) {
             qWarning("%s", qPrintable(r.describe()));
             return {};
         }
