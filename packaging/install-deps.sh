@@ -25,6 +25,8 @@ packages=(
     libboost-dev libsqlite3-dev postgresql
     # toolchain
     cmake ninja-build g++ pkg-config clang-format python3
+    # the playground's "Copy as" snippets are run by a test (cURL, Python requests)
+    curl python3-requests
     # headless GUI tests and screenshots
     xvfb xauth x11-apps imagemagick
     # fonts
