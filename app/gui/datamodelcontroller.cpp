@@ -46,9 +46,8 @@ DataModelController::DataModelController(QObject *parent)
                 u"defaultValue"_s, u"relationType"_s, u"onDelete"_s},
                this)
 {
-    m_poll.setInterval(1000);
-    connect(&m_poll, &QTimer::timeout, this, &DataModelController::refresh);
-    m_poll.start();
+    // The snapshot is swapped by every metadata change (Metadata API, GraphQL, this page): a pointer compare a second.
+    followChanges(1000, [this] { refresh(); });
     refresh();
 }
 

@@ -77,7 +77,6 @@ private:
     QVariantMap m_object;
     QString m_openId;
     DataModelPtr m_model;
-    QTimer m_poll;
 };
 
 } // namespace vingt::gui
