@@ -21,6 +21,12 @@ SettingsPage {
     description: object.description ?? ""
 
     property string fieldError
+    /// Opens + Add field, at the settings of `type` when given (the `add-field` screenshot).
+    function addField(type: string) {
+        fieldEditor.addField(page.object.id, page.object.labelSingular ?? "")
+        if (type.length > 0)
+            fieldEditor.pickType(type)
+    }
     Component.onCompleted: DataModelController.openObject(objectId.length > 0 ? objectId : apiName)
     Connections {
         target: DataModelController

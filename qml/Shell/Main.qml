@@ -44,9 +44,11 @@ ApplicationWindow {
         } else if (start === "role-editor") {
             openSection("roles")
             stack.push(roleEditorPage, { roleLabel: "Member" }, StackView.Immediate)
-        } else if (start === "object-fields") {
+        } else if (start === "object-fields" || start === "add-field") {
             openSection("data-model")
             stack.push(objectPage, { apiName: "company" }, StackView.Immediate)
+            if (start === "add-field")
+                (stack.currentItem as ObjectPage).addField("SELECT")
         } else {
             openSection(start)
         }
