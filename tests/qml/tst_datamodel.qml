@@ -124,8 +124,13 @@ Item {
             response = request("GET", "/rest/invoices/" + created.id, token)
             compare(response.status, 200, response.body)
             compare(JSON.parse(response.body).data.invoice.status, "PAID")
+            // The options keep their order and the colour picked in the editor.
             response = request("GET", "/rest/metadata/objects", token)
-            verify(response.body.indexOf("\"namePlural\":\"invoices\"") >= 0)
+            compare(response.status, 200, response.body)
+            const invoice = JSON.parse(response.body).data.objects.find(o => o.namePlural === "invoices")
+            const statusField = invoice.fields.find(f => f.name === "status")
+            compare(statusField.options.map(o => o.value).join(","), "OPTION_1,PAID")
+            compare(statusField.options[1].color, "sky")   // the swatch moved from "turquoise" to the next colour
 
             // An option value the service refuses: its message shows under the options editor, the dialog stays.
             mouseClick(findChild(page, "addFieldButton"))
@@ -138,6 +143,31 @@ Item {
             verify(fields.visible)
             keyClick(Qt.Key_Escape)          // Escape closes it
             tryVerify(() => !fields.visible)
+
+            // Delete the Reference field (⋯ menu, confirmation): the API refuses it from then on.
+            const row = findChild(page, "fieldRow-reference")
+            mouseClick(findChild(row, "fieldMenuButton"))
+            const deleteItem = findChild(row, "deleteFieldItem")
+            tryVerify(() => deleteItem.visible)
+            mouseClick(deleteItem)
+            const confirmField = findChild(page, "deleteFieldDialog")
+            tryVerify(() => confirmField.opened)
+            mouseClick(findItem(confirmField.contentItem, "confirmButton"))
+            tryVerify(() => findChild(page, "fieldRow-reference") === null, 20000)
+            response = request("POST", "/rest/invoices", token, { reference: "INV-2" })
+            compare(response.status, 400, response.body)
+
+            // Delete is offered once the object is inactive; then the page goes back and the REST path is gone.
+            verify(!findChild(page, "object-delete").enabled)
+            mouseClick(findChild(page, "object-toggle"))
+            tryVerify(() => page.object.isActive === false, 20000)
+            tryVerify(() => findChild(page, "object-delete").enabled, 20000)
+            mouseClick(findChild(page, "object-delete"))
+            keyClick(Qt.Key_Return)          // Enter confirms
+            tryCompare(stack, "depth", 1, 20000)
+            response = request("GET", "/rest/invoices", token)
+            compare(response.status, 400, response.body)
+            verify(response.body.indexOf("object 'invoices' not found") >= 0, response.body)
         }
     }
 }
