@@ -21,6 +21,7 @@ packages=(
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
     qml6-module-qtquick-controls qml6-module-qtquick-layouts qml6-module-qtquick-templates
     qml6-module-qtquick-window qml6-module-qttest
+    qt6-declarative-dev-tools  # qmllint (the qmllint test)
     # HTTP transport (Boost.Beast, header-only) and storage
     libboost-dev libsqlite3-dev postgresql
     # toolchain

@@ -28,12 +28,7 @@ ApiKeysController::ApiKeysController(QObject *parent)
              this)
     , m_roles({u"id"_s, u"label"_s, u"description"_s}, this)
 {
-    m_poll.setInterval(2000);
-    connect(&m_poll, &QTimer::timeout, this, [this] {
-        if (!busy())
-            refresh();
-    });
-    m_poll.start();
+    followChanges(2000, [this] { refresh(); });
     refresh();
 }
 

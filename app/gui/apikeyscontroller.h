@@ -58,7 +58,6 @@ Q_SIGNALS:
 private:
     RowModel m_keys;
     RowModel m_roles;
-    QTimer m_poll;
 };
 
 } // namespace vingt::gui

@@ -3,9 +3,11 @@
 #include "services/actor.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -54,6 +56,25 @@ Q_SIGNALS:
     void busyChanged();
 
 protected:
+    /// Calls `refresh` every `intervalMs` (when the controller is idle) to pick up what other clients change through
+    /// the API in this process, and at once when the app comes back to the foreground; ticks are skipped while the
+    /// app is hidden or suspended. Each refresh is one background service call (no busy indicator).
+    template<typename Refresh>
+    void followChanges(int intervalMs, Refresh refresh)
+    {
+        m_follow.setInterval(intervalMs);
+        connect(&m_follow, &QTimer::timeout, this, [this, refresh] {
+            const auto state = QGuiApplication::applicationState();
+            if (!busy() && state != Qt::ApplicationHidden && state != Qt::ApplicationSuspended)
+                refresh();
+        });
+        connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this, refresh](Qt::ApplicationState state) {
+            if (state == Qt::ApplicationActive && !busy())
+                refresh();
+        });
+        m_follow.start();
+    }
+
     /// Runs `work` on the thread pool, then `done(result)` on the GUI thread (skipped if this object is gone).
     /// A `background` run (the periodic refresh) does not make the controller busy.
     template<typename Work, typename Done>
@@ -84,6 +105,7 @@ protected:
 
 private:
     int m_running = 0;
+    QTimer m_follow;
 };
 
 } // namespace vingt::gui

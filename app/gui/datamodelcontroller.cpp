@@ -2,9 +2,12 @@
 
 #include "gui/metadataediting.h"
 #include "model/fieldtype.h"
+#include "model/metadatavalidation.h"
 #include "services/workspace.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -39,12 +42,12 @@ DataModelController::DataModelController(QObject *parent)
                  u"description"_s, u"fieldCount"_s, u"isCustom"_s, u"isActive"_s},
                 this)
     , m_fields({u"id"_s, u"label"_s, u"name"_s, u"type"_s, u"typeLabel"_s, u"icon"_s, u"isRequired"_s, u"isUnique"_s,
-                u"isCustom"_s, u"isActive"_s, u"target"_s},
+                u"isCustom"_s, u"isActive"_s, u"target"_s, u"description"_s, u"options"_s, u"settings"_s,
+                u"defaultValue"_s, u"relationType"_s, u"onDelete"_s},
                this)
 {
-    m_poll.setInterval(1000);
-    connect(&m_poll, &QTimer::timeout, this, &DataModelController::refresh);
-    m_poll.start();
+    // The snapshot is swapped by every metadata change (Metadata API, GraphQL, this page): a pointer compare a second.
+    followChanges(1000, [this] { refresh(); });
     refresh();
 }
 
@@ -121,6 +124,14 @@ void DataModelController::openObject(const QString &idOrName)
             if (field.isSystem)
                 continue;
             const ObjectMetadata *target = m_model->relationTarget(field);
+            QVariantList options;
+            for (const SelectOption &option : field.options) {
+                options.append(QVariantMap{{u"id"_s, option.id},
+                                           {u"value"_s, option.value},
+                                           {u"label"_s, option.label},
+                                           {u"color"_s, option.color},
+                                           {u"position"_s, option.position}});
+            }
             rows.append({{u"id"_s, field.id},
                          {u"label"_s, field.label},
                          {u"name"_s, field.name},
@@ -131,7 +142,13 @@ void DataModelController::openObject(const QString &idOrName)
                          {u"isUnique"_s, field.isUnique},
                          {u"isCustom"_s, field.isCustom},
                          {u"isActive"_s, field.isActive},
-                         {u"target"_s, target ? target->labelSingular : QString()}});
+                         {u"target"_s, target ? target->labelSingular : QString()},
+                         {u"description"_s, field.description},
+                         {u"options"_s, options},
+                         {u"settings"_s, field.settings.toVariantMap()},
+                         {u"defaultValue"_s, field.defaultValue.toVariant()},
+                         {u"relationType"_s, QString(relationTypeName(field.relationType))},
+                         {u"onDelete"_s, field.isManyToOne() ? QString(onDeleteName(field.onDelete)) : QString()}});
         }
     }
     m_fields.setRows(std::move(rows));
@@ -146,13 +163,13 @@ void DataModelController::edit(const QString &what, Work work)
 {
     MetadataEditing *metadata = BackendContext::current().metadata;
     if (!metadata) {
-        Q_EMIT failed(what, editingUnavailableReason());
+        Q_EMIT failed(what, editingUnavailableReason(), {});
         return;
     }
     run([metadata, work = std::move(work)] { return work(*metadata); },
         [this, what](Result<QString> result) {
             if (!result) {
-                Q_EMIT failed(what, result.error().message);
+                Q_EMIT failed(what, result.error().message, inputOfError(result.error().message));
                 return;
             }
             refresh();
@@ -203,6 +220,63 @@ void DataModelController::updateField(const QString &id, const QVariantMap &upda
 void DataModelController::deleteField(const QString &id)
 {
     edit(u"deleteField"_s, [id](MetadataEditing &m) { return idOf(id, m.deleteField(id)); });
+}
+
+QString DataModelController::apiNameFromLabel(const QString &label)
+{
+    return metadatavalidation::nameFromLabel(label);
+}
+
+QString DataModelController::optionValueFromLabel(const QString &label)
+{
+    static const QRegularExpression separators(u"[^A-Za-z0-9]+"_s);
+    QString value = label.normalized(QString::NormalizationForm_KD)
+                        .toUpper()
+                        .replace(separators, u"_"_s)
+                        .remove(QRegularExpression(u"^[_0-9]+|_+$"_s));
+    return value.left(63);
+}
+
+QString DataModelController::inputOfError(const QString &message)
+{
+    // The service names the input it refuses: "'nameSingular' value 'x' is not a valid name", "'settings.decimals'
+    // of field…", "Option value 'x' of field…". Map those words to the control that edits them.
+    static const QRegularExpression leadingKey(u"^'([A-Za-z]+)(?:\\.[A-Za-z.]+)?'"_s);
+    static const QHash<QString, QString> keys{{u"name"_s, u"name"_s},
+                                              {u"label"_s, u"label"_s},
+                                              {u"description"_s, u"description"_s},
+                                              {u"icon"_s, u"icon"_s},
+                                              {u"nameSingular"_s, u"nameSingular"_s},
+                                              {u"namePlural"_s, u"namePlural"_s},
+                                              {u"labelSingular"_s, u"labelSingular"_s},
+                                              {u"labelPlural"_s, u"labelPlural"_s},
+                                              {u"settings"_s, u"settings"_s},
+                                              {u"options"_s, u"options"_s},
+                                              {u"defaultValue"_s, u"defaultValue"_s},
+                                              {u"isUnique"_s, u"isUnique"_s},
+                                              {u"isNullable"_s, u"isNullable"_s},
+                                              {u"relationCreationPayload"_s, u"relation"_s}};
+    if (const auto match = leadingKey.match(message); match.hasMatch() && keys.contains(match.captured(1)))
+        return keys.value(match.captured(1));
+    const std::pair<const char *, const char *> phrases[] = {
+        {"Option", "options"},
+        {"options", "options"},
+        {"Default value", "defaultValue"},
+        {"default value", "defaultValue"},
+        {"cannot be unique", "isUnique"},
+        {"relation", "relation"},
+        {"An object with the name", "nameSingular"},
+        {"cannot be used as an object name", "nameSingular"},
+        {"singular and plural names", "namePlural"},
+        {"The name \"", "name"},
+        {"already exists on object", "name"},
+        {"is already a field of", "name"},
+    };
+    for (const auto &[phrase, input] : phrases) {
+        if (message.contains(QLatin1StringView(phrase)))
+            return QString::fromLatin1(input);
+    }
+    return {};
 }
 
 } // namespace vingt::gui

@@ -15,7 +15,8 @@ namespace vingt::gui {
 
 /// @brief Data model: the objects of the workspace's current snapshot and the fields of the open object. Follows
 /// snapshot versions, so objects changed through the Metadata API show up. Editing goes through MetadataEditing and
-/// is disabled (editingAvailable false, with the reason) until one is set in BackendContext.
+/// is disabled (editingAvailable false, with the reason) until one is set in BackendContext. Edits run on the thread
+/// pool (a field on a big table rewrites it): `busy` is true meanwhile.
 class DataModelController : public vingt::gui::Controller
 {
     Q_OBJECT
@@ -52,10 +53,19 @@ public:
     Q_INVOKABLE void updateField(const QString &id, const QVariantMap &update);
     Q_INVOKABLE void deleteField(const QString &id);
 
+    /// The API name the backend derives from a label ("Pet Owners" → "petOwners"), for the name fields' live preview.
+    Q_INVOKABLE [[nodiscard]] static QString apiNameFromLabel(const QString &label);
+    /// An option value from its label ("In progress" → "IN_PROGRESS"), as SELECT values must be UPPER_SNAKE_CASE.
+    Q_INVOKABLE [[nodiscard]] static QString optionValueFromLabel(const QString &label);
+    /// The input a MetadataService error message is about ("name", "label", "nameSingular", "options", "settings",
+    /// "relation", "defaultValue", "isUnique"…), so the page shows it next to that control; empty when general.
+    [[nodiscard]] static QString inputOfError(const QString &message);
+
 Q_SIGNALS:
     void objectChanged();
     void edited(const QString &what, const QString &id);
-    void failed(const QString &what, const QString &message);
+    /// `input`: the control the message is about (inputOfError), empty when it is about the whole action.
+    void failed(const QString &what, const QString &message, const QString &input);
 
 private:
     void load(const DataModelPtr &model);
@@ -67,7 +77,6 @@ private:
     QVariantMap m_object;
     QString m_openId;
     DataModelPtr m_model;
-    QTimer m_poll;
 };
 
 } // namespace vingt::gui

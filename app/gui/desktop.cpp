@@ -3,7 +3,10 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QPointer>
+#include <QScreen>
 #include <QSettings>
+#include <QWindow>
 #include <QtDBus/QDBusConnection>
 #include <QtDBus/QDBusMessage>
 #include <QtDBus/QDBusPendingCallWatcher>
@@ -57,7 +60,8 @@ Desktop::Desktop(QObject *parent) : QObject(parent)
     QSettings settings;
     m_choice = !g_theme.isEmpty() ? g_theme : settings.value(u"appearance/theme"_s, u"System"_s).toString();
     m_lastPage = g_startPage.isEmpty() ? settings.value(u"window/lastPage"_s, u"api-keys"_s).toString() : g_startPage;
-    m_windowSize = g_screenshot ? QSize(1280, 800) : settings.value(u"window/size"_s, QSize(1280, 800)).toSize();
+    m_saveGeometry.setSingleShot(true);
+    m_saveGeometry.setInterval(400);
     m_systemDark = paletteIsDark();
     if (!g_screenshot)
         readPortal();
@@ -126,14 +130,27 @@ void Desktop::setLastPage(const QString &page)
     Q_EMIT lastPageChanged();
 }
 
-void Desktop::setWindowSize(const QSize &size)
+void Desktop::rememberGeometry(QWindow *window)
 {
-    if (size == m_windowSize || size.isEmpty())
+    if (!window)
         return;
-    m_windowSize = size;
-    if (!g_screenshot)
-        QSettings().setValue(u"window/size"_s, size);
-    Q_EMIT windowSizeChanged();
+    window->resize(1280, 800);
+    if (g_screenshot)
+        return;
+    const QRect saved = QSettings().value(u"window/geometry"_s).toRect();
+    const QScreen *screen = saved.isValid() ? QGuiApplication::screenAt(saved.center()) : nullptr;
+    if (screen && saved.width() >= window->minimumWidth() && saved.height() >= window->minimumHeight())
+        window->setGeometry(saved);
+    else if (const QScreen *primary = window->screen())
+        window->setPosition(primary->availableGeometry().center() - QPoint(640, 400));
+    QPointer<QWindow> watched(window);
+    disconnect(&m_saveGeometry, nullptr, this, nullptr);
+    connect(&m_saveGeometry, &QTimer::timeout, this, [watched] {
+        if (watched && watched->visibility() == QWindow::Windowed)
+            QSettings().setValue(u"window/geometry"_s, watched->geometry());
+    });
+    for (auto signal : {&QWindow::xChanged, &QWindow::yChanged, &QWindow::widthChanged, &QWindow::heightChanged})
+        connect(window, signal, &m_saveGeometry, qOverload<>(&QTimer::start));
 }
 
 bool Desktop::screenshotMode() const

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QObject>
-#include <QSize>
+#include <QRect>
+#include <QTimer>
+#include <QWindow>
 #include <QtDBus/QDBusVariant>
 #include <QtQml/qqmlregistration.h>
 
@@ -10,7 +12,7 @@ class QJSEngine;
 
 namespace vingt::gui {
 
-/// @brief Desktop integration for the QML shell: clipboard, remembered window size and last page (QSettings), and
+/// @brief Desktop integration for the QML shell: clipboard, remembered window geometry and last page (QSettings), and
 /// the colour scheme: the user's Light / Dark / System choice, System following the XDG desktop portal
 /// (`org.freedesktop.appearance` `color-scheme`, live) with the palette's lightness as fallback (DECISIONS).
 class Desktop : public QObject
@@ -22,7 +24,6 @@ class Desktop : public QObject
     Q_PROPERTY(bool dark READ dark NOTIFY themeChanged)
     Q_PROPERTY(bool systemDark READ systemDark NOTIFY themeChanged)
     Q_PROPERTY(QString lastPage READ lastPage WRITE setLastPage NOTIFY lastPageChanged)
-    Q_PROPERTY(QSize windowSize READ windowSize WRITE setWindowSize NOTIFY windowSizeChanged)
     Q_PROPERTY(bool screenshotMode READ screenshotMode CONSTANT)
 
 public:
@@ -39,8 +40,9 @@ public:
     [[nodiscard]] bool systemDark() const { return m_systemDark; }
     [[nodiscard]] const QString &lastPage() const { return m_lastPage; }
     void setLastPage(const QString &page);
-    [[nodiscard]] const QSize &windowSize() const { return m_windowSize; }
-    void setWindowSize(const QSize &size);
+    /// Gives `window` its remembered size and position (1280x800 centred the first time, or when the saved place is
+    /// on no screen any more) and remembers them as they change. Screenshot runs keep 1280x800 and save nothing.
+    Q_INVOKABLE void rememberGeometry(QWindow *window);
     [[nodiscard]] bool screenshotMode() const;
 
     Q_INVOKABLE static void copyToClipboard(const QString &text);
@@ -48,7 +50,6 @@ public:
 Q_SIGNALS:
     void themeChanged();
     void lastPageChanged();
-    void windowSizeChanged();
 
 private Q_SLOTS:
     void portalSettingChanged(const QString &group, const QString &key, const QDBusVariant &value);
@@ -60,7 +61,7 @@ private:
     QString m_choice;
     bool m_systemDark = false;
     QString m_lastPage;
-    QSize m_windowSize;
+    QTimer m_saveGeometry;
 };
 
 } // namespace vingt::gui

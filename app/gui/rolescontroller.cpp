@@ -68,15 +68,11 @@ RolesController::RolesController(QObject *parent)
     , m_flags({u"id"_s, u"label"_s, u"granted"_s, u"tool"_s}, this)
     , m_roleKeys({u"id"_s, u"name"_s, u"expiresText"_s, u"revoked"_s}, this)
 {
-    m_poll.setInterval(2000);
-    connect(&m_poll, &QTimer::timeout, this, [this] {
-        if (busy())
-            return;
+    followChanges(2000, [this] {
         refresh();
         if (m_current)
             openRole(m_current->id);
     });
-    m_poll.start();
     refresh();
 }
 

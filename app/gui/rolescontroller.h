@@ -80,7 +80,6 @@ private:
     RowModel m_roleKeys;
     std::shared_ptr<const Role> m_current;
     DataModelPtr m_model;
-    QTimer m_poll;
 };
 
 } // namespace vingt::gui

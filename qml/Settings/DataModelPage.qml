@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -16,6 +17,14 @@ SettingsPage {
         page.StackView.view.push(objectPage, { objectId: id })
     }
     Component { id: objectPage; ObjectPage {} }
+    ObjectEditorDialog { id: objectEditor }
+    Connections {
+        target: DataModelController
+        function onEdited(what: string, id: string) {
+            if (what === "createObject" && page.StackView.status === StackView.Active)
+                page.openObject(id)
+        }
+    }
 
     SectionTitle {
         Layout.fillWidth: true
@@ -26,6 +35,7 @@ SettingsPage {
             text: qsTr("+ New object")
             variant: "primary"
             enabled: DataModelController.editingAvailable
+            onClicked: objectEditor.createObject()
             ToolTip.visible: hovered && !enabled
             ToolTip.text: DataModelController.editingUnavailableReason
             // A disabled button gets no hover: a transparent area shows the reason.
@@ -95,6 +105,8 @@ SettingsPage {
                 visible: DataModelController.objects.count === 0
                 title: qsTr("No objects")
                 text: qsTr("Objects are the tables of your workspace: companies, people, invoices…")
+                actionText: DataModelController.editingAvailable ? qsTr("+ New object") : ""
+                onActionTriggered: objectEditor.createObject()
             }
         }
     }

@@ -1,6 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
-import QtQuick.Templates as T
 import QtQuick.Layouts
 import Vingt.Gui
 import Vingt.Theme
@@ -20,17 +20,32 @@ SettingsPage {
     title: object.label ?? ""
     description: object.description ?? ""
 
+    property string fieldError
+    /// Opens + Add field, at the settings of `type` when given (the `add-field` screenshot).
+    function addField(type: string) {
+        fieldEditor.addField(page.object.id, page.object.labelSingular ?? "")
+        if (type.length > 0)
+            fieldEditor.pickType(type)
+    }
     Component.onCompleted: DataModelController.openObject(objectId.length > 0 ? objectId : apiName)
     Connections {
         target: DataModelController
-        function onFailed(what: string, message: string) { page.error = message }
+        function onFailed(what: string, message: string, input: string) {
+            if (what === "updateObject" || what === "deleteObject")
+                page.error = message
+            else if (what === "updateField" || what === "deleteField")
+                page.fieldError = message
+        }
         function onEdited(what: string, id: string) {
             page.error = ""
-            if (what === "deleteObject")
+            page.fieldError = ""
+            if (what === "deleteObject" && page.StackView.status === StackView.Active)
                 page.StackView.view.pop()
         }
     }
 
+    ObjectEditorDialog { id: objectEditor }
+    FieldEditorDialog { id: fieldEditor }
     ConfirmDialog {
         id: deleteDialog
         title: qsTr("Delete %1?").arg(page.object.label ?? "")
@@ -38,6 +53,16 @@ SettingsPage {
         confirmText: qsTr("Delete object")
         danger: true
         onAccepted: DataModelController.deleteObject(page.object.id)
+    }
+    ConfirmDialog {
+        id: deleteFieldDialog
+        objectName: "deleteFieldDialog"
+        property var field: ({})
+        title: qsTr("Delete the field %1?").arg(field.label ?? "")
+        message: qsTr("The field %1 (%2) and its values in every %3 record are deleted. This cannot be undone.").arg(field.label ?? "").arg(field.name ?? "").arg(page.object.labelSingular ?? "")
+        confirmText: qsTr("Delete field")
+        danger: true
+        onAccepted: DataModelController.deleteField(field.id)
     }
 
     RowLayout {
@@ -47,6 +72,7 @@ SettingsPage {
         Badge { text: page.object.isActive ? qsTr("Active") : qsTr("Inactive"); tone: page.object.isActive ? "success" : "neutral" }
         VText { text: "/rest/" + (page.object.namePlural ?? ""); mono: true; secondary: true; font.pixelSize: Theme.fontSizeSmall }
         Item { Layout.fillWidth: true }
+        BusyIndicator { running: DataModelController.busy; visible: running; implicitWidth: 24; implicitHeight: 24 }
         Repeater {
             model: [
                 { label: qsTr("Edit"), action: "edit" },
@@ -54,22 +80,29 @@ SettingsPage {
                 { label: qsTr("Delete"), action: "delete" }
             ]
             delegate: VButton {
+                id: actionButton
                 required property var modelData
+                objectName: "object-" + modelData.action
+                readonly property string reason: !page.canEdit ? DataModelController.editingUnavailableReason
+                    : modelData.action === "delete" && !page.object.isCustom ? qsTr("Standard objects can be deactivated, not deleted.")
+                    : modelData.action === "delete" && page.object.isActive ? qsTr("Deactivate the object before deleting it.") : ""
                 text: modelData.label
                 variant: modelData.action === "delete" ? "danger" : "secondary"
-                enabled: page.canEdit && (modelData.action !== "delete" || page.object.isCustom)
+                enabled: reason.length === 0 && !DataModelController.busy
                 onClicked: {
                     if (modelData.action === "delete")
                         deleteDialog.open()
                     else if (modelData.action === "toggle")
                         DataModelController.updateObject(page.object.id, { isActive: !page.object.isActive })
+                    else
+                        objectEditor.editObject(page.object)
                 }
                 MouseArea {
                     anchors.fill: parent
                     enabled: !parent.enabled
                     hoverEnabled: true
-                    ToolTip.visible: containsMouse
-                    ToolTip.text: DataModelController.editingUnavailableReason
+                    ToolTip.visible: containsMouse && actionButton.reason.length > 0
+                    ToolTip.text: actionButton.reason
                 }
             }
         }
@@ -85,7 +118,7 @@ SettingsPage {
             text: qsTr("+ Add field")
             variant: "primary"
             enabled: page.canEdit
-            onClicked: typePicker.open()
+            onClicked: fieldEditor.addField(page.object.id, page.object.labelSingular ?? "")
             MouseArea {
                 anchors.fill: parent
                 enabled: !parent.enabled
@@ -106,7 +139,7 @@ SettingsPage {
             TableHeader {
                 Layout.fillWidth: true
                 titles: [qsTr("Name"), qsTr("API name"), qsTr("Type"), ""]
-                widths: [0, 200, 170, 150]
+                widths: [0, 190, 160, 130, 40]
             }
             Repeater {
                 model: DataModelController.fields
@@ -122,6 +155,7 @@ SettingsPage {
                     required property bool isCustom
                     required property bool isActive
                     required property string target
+                    required property string itemId
                     objectName: "fieldRow-" + name
                     Layout.fillWidth: true
                     interactive: false
@@ -134,21 +168,60 @@ SettingsPage {
                         VText { text: fieldRow.label; color: fieldRow.isActive ? Theme.text : Theme.textTertiary }
                         Item { Layout.fillWidth: true }
                     }
-                    VText { width: 200; height: fieldRow.height; text: fieldRow.name; mono: true; secondary: true; font.pixelSize: Theme.fontSizeSmall }
+                    VText { width: 190; height: fieldRow.height; text: fieldRow.name; mono: true; secondary: true; font.pixelSize: Theme.fontSizeSmall }
                     VText {
-                        width: 170
+                        width: 160
                         height: fieldRow.height
                         text: fieldRow.target.length > 0 ? fieldRow.typeLabel + " → " + fieldRow.target : fieldRow.typeLabel
                         secondary: true
                     }
                     Row {
-                        width: 150
+                        width: 130
                         height: fieldRow.height
                         spacing: 4
                         layoutDirection: Qt.RightToLeft
                         Badge { anchors.verticalCenter: parent.verticalCenter; visible: fieldRow.isCustom; text: qsTr("Custom"); tone: "accent" }
                         Badge { anchors.verticalCenter: parent.verticalCenter; visible: fieldRow.isUnique; text: qsTr("Unique") }
                         Badge { anchors.verticalCenter: parent.verticalCenter; visible: fieldRow.isRequired; text: qsTr("Required") }
+                        Badge { anchors.verticalCenter: parent.verticalCenter; visible: !fieldRow.isActive; text: qsTr("Inactive") }
+                    }
+                    // Edit, deactivate/activate, delete (custom fields): a small menu per row.
+                    Item {
+                        width: 40
+                        height: fieldRow.height
+                        VButton {
+                            objectName: "fieldMenuButton"
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            height: 26
+                            variant: "ghost"
+                            text: "⋯"
+                            enabled: page.canEdit && !DataModelController.busy
+                            Accessible.name: qsTr("Actions of %1").arg(fieldRow.label)
+                            onClicked: fieldMenu.popup()
+                        }
+                        Menu {
+                            id: fieldMenu
+                            MenuItem {
+                                objectName: "editFieldItem"
+                                text: qsTr("Edit…")
+                                onTriggered: fieldEditor.editField(page.object.labelSingular ?? "", DataModelController.fields.get(fieldRow.index))
+                            }
+                            MenuItem {
+                                objectName: "toggleFieldItem"
+                                text: fieldRow.isActive ? qsTr("Deactivate") : qsTr("Activate")
+                                onTriggered: DataModelController.updateField(fieldRow.itemId, { isActive: !fieldRow.isActive })
+                            }
+                            MenuItem {
+                                objectName: "deleteFieldItem"
+                                text: qsTr("Delete…")
+                                enabled: fieldRow.isCustom
+                                onTriggered: {
+                                    deleteFieldDialog.field = DataModelController.fields.get(fieldRow.index)
+                                    deleteFieldDialog.open()
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -157,39 +230,10 @@ SettingsPage {
                 visible: DataModelController.fields.count === 0
                 title: qsTr("No fields")
                 text: qsTr("Fields are the columns of an object's records.")
+                actionText: page.canEdit ? qsTr("+ Add field") : ""
+                onActionTriggered: fieldEditor.addField(page.object.id, page.object.labelSingular ?? "")
             }
         }
     }
-
-    // The type picker of + Add field (opens once editing is available).
-    Popup {
-        id: typePicker
-        anchors.centerIn: T.Overlay.overlay
-        modal: true
-        width: 520
-        padding: 20
-        background: Rectangle { radius: Theme.radiusLarge; color: Theme.background; border.color: Theme.border }
-        contentItem: ColumnLayout {
-            spacing: 12
-            VText { text: qsTr("Add a field to %1").arg(page.object.label ?? ""); font.pixelSize: Theme.fontSizeSection + 2; font.weight: Font.DemiBold }
-            GridLayout {
-                columns: 3
-                columnSpacing: 8
-                rowSpacing: 8
-                Repeater {
-                    model: DataModelController.fieldTypes
-                    delegate: VButton {
-                        required property string modelData
-                        Layout.fillWidth: true
-                        text: modelData.charAt(0) + modelData.slice(1).toLowerCase().replace(/_/g, " ")
-                        onClicked: {
-                            typePicker.close()
-                            DataModelController.createField({ objectMetadataId: page.object.id, type: modelData,
-                                                              label: text, name: "new" + modelData.charAt(0) + modelData.slice(1).toLowerCase().replace(/_(.)/g, (m, c) => c.toUpperCase()) })
-                        }
-                    }
-                }
-            }
-        }
-    }
+    ErrorText { objectName: "fieldError"; Layout.fillWidth: true; text: page.fieldError }
 }

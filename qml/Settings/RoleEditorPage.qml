@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -406,6 +407,13 @@ SettingsPage {
                 Layout.fillHeight: true
                 clip: true
                 model: RolesController.fieldPermissions
+                footer: EmptyState {
+                    width: ListView.view.width
+                    visible: RolesController.fieldPermissions.count === 0
+                    height: visible ? implicitHeight : 0
+                    title: qsTr("No fields")
+                    text: qsTr("This object has no fields a role can restrict.")
+                }
                 header: TableHeader {
                     width: ListView.view.width
                     titles: [qsTr("Field"), qsTr("Read"), qsTr("Update")]

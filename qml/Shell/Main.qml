@@ -9,8 +9,8 @@ import Vingt.Playground
 // The window: sidebar of sections on the left, the section's page stack on the right.
 ApplicationWindow {
     id: window
-    width: Desktop.windowSize.width
-    height: Desktop.windowSize.height
+    width: 1280
+    height: 800
     minimumWidth: 900
     minimumHeight: 560
     visible: true
@@ -21,14 +21,6 @@ ApplicationWindow {
 
     property string section: ""
     readonly property var sections: ["general", "data-model", "roles", "api-keys", "playground"]
-
-    onWidthChanged: saveSize.restart()
-    onHeightChanged: saveSize.restart()
-    Timer {
-        id: saveSize
-        interval: 400
-        onTriggered: Desktop.windowSize = Qt.size(window.width, window.height)
-    }
 
     function openSection(key: string) {
         if (sections.indexOf(key) < 0)
@@ -44,6 +36,7 @@ ApplicationWindow {
     }
 
     Component.onCompleted: {
+        Desktop.rememberGeometry(window)
         const start = Desktop.lastPage
         if (start === "api-key-created") {
             openSection("api-keys")
@@ -54,16 +47,18 @@ ApplicationWindow {
         } else if (start === "webhook") {
             openSection("api-keys")
             stack.push(webhookDetailPage, { demo: true }, StackView.Immediate)
-        } else if (start === "object-fields") {
+        } else if (start === "object-fields" || start === "add-field") {
             openSection("data-model")
             stack.push(objectPage, { apiName: "company" }, StackView.Immediate)
+            if (start === "add-field")
+                (stack.currentItem as ObjectPage).addField("SELECT")
         } else {
             openSection(start)
         }
     }
 
     Shortcut {
-        sequences: [StandardKey.Cancel]
+        sequence: "Escape"
         enabled: stack.depth > 1
         onActivated: stack.pop()
     }

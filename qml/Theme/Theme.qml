@@ -31,6 +31,14 @@ QtObject {
     readonly property color overlay: dark ? "#99000000" : "#40000000"
     readonly property color transparent: "transparent"
 
+    // Select option colours: Twenty's tag colour names (stored in the option's `color`) and how they draw.
+    readonly property var tagColorNames: ["green", "turquoise", "sky", "blue", "purple", "pink", "red", "orange", "yellow", "gray"]
+    readonly property var tagColors: ({
+        "green": "#30A46C", "turquoise": "#12A594", "sky": "#68DDFD", "blue": "#1961ED", "purple": "#8E4EC6",
+        "pink": "#D6409F", "red": "#E5484D", "orange": "#F76808", "yellow": "#FFB224", "gray": "#8F8F8F"
+    })
+    function tagColor(name: string): color { return tagColors[name] ?? tagColors["gray"] }
+
     readonly property string fontFamily: "Inter"
     readonly property string monoFamily: "JetBrains Mono"
     readonly property int fontSize: 13

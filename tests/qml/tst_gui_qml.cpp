@@ -3,6 +3,7 @@
 #include "gui/backendcontext.h"
 #include "gui/desktop.h"
 #include "gui/qmlplugins.h"
+#include "gui/servicemetadataediting.h"
 #include "server/localserver.h"
 #include "services/instance.h"
 
@@ -33,7 +34,8 @@ public Q_SLOTS:
         config.threads = 2;
         if (auto started = m_server->start(config); !started)
             qFatal("cannot start the server: %s", qPrintable(started.error().message));
-        vingt::gui::BackendContext::setCurrent({m_instance.get(), m_server.get(), nullptr});
+        m_editing = std::make_unique<vingt::gui::ServiceMetadataEditing>(*m_instance->defaultWorkspace());
+        vingt::gui::BackendContext::setCurrent({m_instance.get(), m_server.get(), m_editing.get()});
         vingt::gui::Desktop::setStartPage({}, true, u"Light"_s);
         QQuickStyle::setStyle(u"Basic"_s);
     }
@@ -48,6 +50,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<vingt::Instance> m_instance;
     std::unique_ptr<vingt::LocalServer> m_server;
+    std::unique_ptr<vingt::gui::ServiceMetadataEditing> m_editing;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(vingt_gui, Setup)

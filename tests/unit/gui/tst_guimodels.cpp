@@ -3,10 +3,10 @@
 #include "gui/apikeyscontroller.h"
 #include "gui/backendcontext.h"
 #include "gui/datamodelcontroller.h"
-#include "gui/servicemetadataediting.h"
 #include "gui/format.h"
 #include "gui/rolescontroller.h"
 #include "gui/rowmodel.h"
+#include "gui/servicemetadataediting.h"
 #include "services/instance.h"
 #include "services/workspace.h"
 
@@ -192,6 +192,10 @@ private Q_SLOTS:
         BackendContext::setCurrent({m_instance.get(), nullptr, &editing});
         {
             DataModelController controller;
+            QAbstractItemModelTester objectsTester(controller.objects(),
+                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QAbstractItemModelTester fieldsTester(controller.fields(),
+                                                  QAbstractItemModelTester::FailureReportingMode::QtTest);
             QVERIFY(controller.editingAvailable());
             QSignalSpy edited(&controller, &DataModelController::edited);
             QSignalSpy failed(&controller, &DataModelController::failed);
@@ -214,11 +218,56 @@ private Q_SLOTS:
                                      {u"namePlural"_s, u"users"_s},
                                      {u"labelSingular"_s, u"User"_s},
                                      {u"labelPlural"_s, u"Users"_s}});
-            QVERIFY(failed.wait(20000)); // reserved name: the service's own message, in words
+            QVERIFY(failed.wait(20000)); // reserved name: the service's own message, in words, next to the name
             QVERIFY(!failed.at(0).at(1).toString().isEmpty());
+            QCOMPARE(failed.at(0).at(2).toString(), u"nameSingular"_s);
+            // A select field with coloured options, and an option the service refuses (shown by the options editor).
+            controller.openObject(objectId);
+            controller.createField({{u"objectMetadataId"_s, objectId},
+                                    {u"type"_s, u"SELECT"_s},
+                                    {u"name"_s, u"status"_s},
+                                    {u"label"_s, u"Status"_s},
+                                    {u"options"_s, QVariantList{QVariantMap{{u"value"_s, u"DRAFT"_s},
+                                                                            {u"label"_s, u"Draft"_s},
+                                                                            {u"color"_s, u"gray"_s},
+                                                                            {u"position"_s, 0}},
+                                                                QVariantMap{{u"value"_s, u"PAID"_s},
+                                                                            {u"label"_s, u"Paid"_s},
+                                                                            {u"color"_s, u"green"_s},
+                                                                            {u"position"_s, 1}}}}});
+            QVERIFY(edited.wait(20000));
+            const QVariantMap status = controller.fields()->get(
+                controller.fields()->indexOfId(edited.last().at(1).toString()));
+            QCOMPARE(status.value(u"options"_s).toList().size(), 2);
+            QCOMPARE(status.value(u"options"_s).toList().at(1).toMap().value(u"color"_s).toString(), u"green"_s);
+            controller.createField(
+                {{u"objectMetadataId"_s, objectId},
+                 {u"type"_s, u"SELECT"_s},
+                 {u"name"_s, u"stage"_s},
+                 {u"label"_s, u"Stage"_s},
+                 {u"options"_s, QVariantList{QVariantMap{{u"value"_s, u"bad value"_s}, {u"label"_s, u"Bad"_s}}}}});
+            QVERIFY(failed.wait(20000));
+            QCOMPARE(failed.last().at(2).toString(), u"options"_s);
             QThreadPool::globalInstance()->waitForDone();
         }
         BackendContext::setCurrent({m_instance.get(), nullptr, nullptr});
+    }
+
+    void dataModel_errorInputsAndNames()
+    {
+        QCOMPARE(DataModelController::inputOfError(u"'nameSingular' value 'x y' is not a valid name"_s),
+                 u"nameSingular"_s);
+        QCOMPARE(DataModelController::inputOfError(u"'settings.decimals' of field 'n' must be a non-negative integer"_s),
+                 u"settings"_s);
+        QCOMPARE(
+            DataModelController::inputOfError(u"'relationCreationPayload.type' must be MANY_TO_ONE or ONE_TO_MANY"_s),
+            u"relation"_s);
+        QCOMPARE(DataModelController::inputOfError(u"Field 'name' already exists on object 'invoice'"_s), u"name"_s);
+        QCOMPARE(DataModelController::inputOfError(u"Object 'x' must be deactivated before it can be deleted"_s),
+                 QString());
+        QCOMPARE(DataModelController::optionValueFromLabel(u"In progress!"_s), u"IN_PROGRESS"_s);
+        QCOMPARE(DataModelController::optionValueFromLabel(u"2nd try"_s), u"ND_TRY"_s);
+        QCOMPARE(DataModelController::apiNameFromLabel(u"Pet Owners"_s), u"petOwners"_s);
     }
 
     void format_dates()
