@@ -193,17 +193,18 @@ const graphql::Schema *PlaygroundController::schemaFor(const QString &name)
     return m_coreSchema.get();
 }
 
-QVariantMap PlaygroundController::complete(const QString &schemaName, const QString &document, int cursor)
+QVariant PlaygroundController::complete(const QString &schemaName, const QString &document, int cursor)
 {
     const graphql::Schema *schema = schemaFor(schemaName);
     if (!schema)
-        return {};
+        return QVariantMap{};
     const Completion completion = playground::complete(*schema, document, cursor);
     QVariantList items;
     for (const CompletionItem &item : completion.items)
         items.append(QVariantMap{
             {u"label"_s, item.label}, {u"kind"_s, completionKindName(item.kind)}, {u"detail"_s, item.detail}});
-    return {{u"start"_s, int(completion.replaceStart)}, {u"items"_s, items}};
+    // QVariant, not QVariantMap: QML reads it as a plain object (qmllint types QVariantMap members as unknown).
+    return QVariantMap{{u"start"_s, int(completion.replaceStart)}, {u"items"_s, items}};
 }
 
 QVariantList PlaygroundController::diagnose(const QString &schemaName, const QString &document)

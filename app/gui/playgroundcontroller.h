@@ -53,7 +53,7 @@ public:
     Q_INVOKABLE void send(const QString &kind, const QString &method, const QString &path, const QString &body,
                           const QString &variables, const QString &operationName, const QString &keyId);
     /// `{start, items: [{label, kind, detail}]}` for the document at the cursor (`schema`: "core" or "metadata").
-    Q_INVOKABLE QVariantMap complete(const QString &schema, const QString &document, int cursor);
+    Q_INVOKABLE QVariant complete(const QString &schema, const QString &document, int cursor);
     /// `[{line, column, offset, message}]`: the parser's and the validator's errors.
     Q_INVOKABLE QVariantList diagnose(const QString &schema, const QString &document);
     Q_INVOKABLE QStringList operationNames(const QString &document) const;

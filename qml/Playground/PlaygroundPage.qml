@@ -19,7 +19,7 @@ Rectangle {
                                     ? controller.keys[keyBox.currentIndex].id : ""
 
     property alias controller: controller
-    PlaygroundController { id: controller }
+    readonly property PlaygroundController controllerObject: PlaygroundController { id: controller }
 
     function sendCurrent() {
         if (page.mode === "rest")

@@ -37,8 +37,10 @@ SettingsPage {
         reload()
     }
     function pickDemo() {
-        if (page.demo && page.webhookId.length === 0 && WebhooksController.webhooks.count > 0)
-            page.webhookId = WebhooksController.webhooks.get(0).id
+        if (page.demo && page.webhookId.length === 0 && WebhooksController.webhooks.count > 0) {
+            const first = WebhooksController.webhooks.get(0)
+            page.webhookId = first.id
+        }
     }
     Component.onCompleted: pickDemo()
     Connections {

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -9,7 +10,7 @@ import Vingt.Components
 ColumnLayout {
     id: section
     objectName: "webhooksSection"
-    property StackView view
+    property var view  // the StackView of the page that holds this section
     spacing: 24
 
     function openWebhook(id: string) {
