@@ -3,6 +3,8 @@
 #include "core/jsonwriter.h"
 #include "model/datamodel.h"
 
+#include <QJsonObject>
+
 #include <functional>
 
 namespace vingt {
@@ -25,6 +27,9 @@ void writeObject(JsonWriter &out, const DataModel &model, const ObjectMetadata &
 /// One Field, with its `relation` (null unless a relation).
 void writeField(JsonWriter &out, const DataModel &model, const ObjectMetadata &object, const FieldMetadata &field,
                 Projection projection = Projection::Rest);
+
+/// A SELECT / MULTI_SELECT / RATING option as a JSON object: `{id, value, label, position, color}`.
+[[nodiscard]] QJsonObject option(const SelectOption &option);
 
 } // namespace metadatajson
 
