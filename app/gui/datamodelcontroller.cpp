@@ -2,6 +2,7 @@
 
 #include "gui/metadataediting.h"
 #include "model/fieldtype.h"
+#include "model/metadatajson.h"
 #include "model/metadatavalidation.h"
 #include "services/workspace.h"
 
@@ -125,13 +126,8 @@ void DataModelController::openObject(const QString &idOrName)
                 continue;
             const ObjectMetadata *target = m_model->relationTarget(field);
             QVariantList options;
-            for (const SelectOption &option : field.options) {
-                options.append(QVariantMap{{u"id"_s, option.id},
-                                           {u"value"_s, option.value},
-                                           {u"label"_s, option.label},
-                                           {u"color"_s, option.color},
-                                           {u"position"_s, option.position}});
-            }
+            for (const SelectOption &option : field.options)
+                options.append(metadatajson::option(option).toVariantMap());
             rows.append({{u"id"_s, field.id},
                          {u"label"_s, field.label},
                          {u"name"_s, field.name},

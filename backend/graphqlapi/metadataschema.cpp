@@ -1,6 +1,7 @@
 #include "graphqlapi/metadataschema.h"
 
 #include "graphqlapi/requestcontext.h"
+#include "model/metadatajson.h"
 #include "services/metadataservice.h"
 #include "services/workspace.h"
 
@@ -483,13 +484,8 @@ void addTypes(graphql::SchemaBuilder &b)
                       if (f.options.empty())
                           return Value();
                       QJsonArray out;
-                      for (const SelectOption &o : f.options) {
-                          out.append(QJsonObject{{u"id"_s, o.id},
-                                                 {u"value"_s, o.value},
-                                                 {u"label"_s, o.label},
-                                                 {u"position"_s, o.position},
-                                                 {u"color"_s, o.color}});
-                      }
+                      for (const SelectOption &o : f.options)
+                          out.append(metadatajson::option(o));
                       return Value(out);
                   }),
           prop<F>(u"settings"_s, u"JSON"_s,

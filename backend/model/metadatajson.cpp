@@ -169,4 +169,13 @@ void writeObject(JsonWriter &out, const DataModel &model, const ObjectMetadata &
     out.endObject();
 }
 
+QJsonObject option(const SelectOption &option)
+{
+    return {{u"id"_s, option.id},
+            {u"value"_s, option.value},
+            {u"label"_s, option.label},
+            {u"position"_s, option.position},
+            {u"color"_s, option.color}};
+}
+
 } // namespace vingt::metadatajson

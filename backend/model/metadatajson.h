@@ -3,6 +3,8 @@
 #include "core/jsonwriter.h"
 #include "model/datamodel.h"
 
+#include <QJsonObject>
+
 #include <functional>
 
 namespace vingt {
@@ -30,6 +32,9 @@ void writeField(JsonWriter &out, const DataModel &model, const ObjectMetadata &o
 void text(JsonWriter &out, QLatin1StringView name, const QString &value);
 /// `"name": "value"`, or `"name": null` when the value is empty (shared by the JSON forms of other entities).
 void nullableText(JsonWriter &out, QLatin1StringView name, const QString &value);
+
+/// A SELECT / MULTI_SELECT / RATING option as a JSON object: `{id, value, label, position, color}`.
+[[nodiscard]] QJsonObject option(const SelectOption &option);
 
 } // namespace metadatajson
 
