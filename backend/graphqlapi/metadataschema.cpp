@@ -588,7 +588,8 @@ void addMutationInputs(graphql::SchemaBuilder &b)
                                                                {"primaryKeyColumnType", "String"},
                                                                {"primaryKeyFieldMetadataSettings", "JSON"},
                                                                {"isLabelSyncedWithName", "Boolean"},
-                                                               {"skipNameField", "Boolean"}})});
+                                                               {"skipNameField", "Boolean"},
+                                                               {"duplicateCriteria", "[[String!]!]"}})});
     b.addInputObjectType({u"UpdateObjectPayload"_s, inputFields({{"labelSingular", "String"},
                                                                  {"labelPlural", "String"},
                                                                  {"nameSingular", "String"},
@@ -604,7 +605,8 @@ void addMutationInputs(graphql::SchemaBuilder &b)
                                                                  {"isSearchable", "Boolean"},
                                                                  {"openRecordIn", "ObjectOpenRecordIn"},
                                                                  {"readability", "MetadataReadability"},
-                                                                 {"translations", "JSON"}})});
+                                                                 {"translations", "JSON"},
+                                                                 {"duplicateCriteria", "[[String!]!]"}})});
     b.addInputObjectType({u"CreateFieldInput"_s, inputFields({{"type", "FieldMetadataType!"},
                                                               {"name", "String!"},
                                                               {"label", "String!"},

@@ -73,6 +73,57 @@ Result<std::optional<QString>> optionalText(const QJsonObject &input, QLatin1Str
     return std::optional<QString>(v.toString());
 }
 
+/// `duplicateCriteria` (API-CONTRACT §1.11, §4): absent → unchanged; null or [] → none; otherwise an array of
+/// criteria, each a non-empty array of the object's active storage columns (`name`, `emailsPrimaryEmail`): two
+/// records are duplicates when they agree on every column of one criterion.
+Result<std::optional<QList<QStringList>>> optionalDuplicateCriteria(const QJsonObject &input,
+                                                                    const ObjectMetadata &object)
+{
+    constexpr qsizetype kMaxCriteria = 10;
+    constexpr qsizetype kMaxColumns = 10;
+    const QJsonValue v = input.value("duplicateCriteria"_L1);
+    if (v.isUndefined())
+        return std::optional<QList<QStringList>>();
+    if (v.isNull())
+        return std::optional<QList<QStringList>>(QList<QStringList>());
+    const auto shapeError = [] {
+        return objectError(u"'duplicateCriteria' must be an array of criteria, each an array of column names, "
+                           "e.g. [[\"name\"], [\"emailsPrimaryEmail\"]]"_s);
+    };
+    if (!v.isArray())
+        return shapeError();
+    const QJsonArray criteria = v.toArray();
+    if (criteria.size() > kMaxCriteria)
+        return objectError(
+            u"'duplicateCriteria' has %1 criteria; at most %2 are allowed"_s.arg(criteria.size()).arg(kMaxCriteria));
+    QSet<QString> columns;
+    for (const StorageColumn &column : object.storageColumns(false))
+        columns.insert(column.name);
+    QList<QStringList> result;
+    for (const QJsonValue &criterion : criteria) {
+        if (!criterion.isArray() || criterion.toArray().isEmpty())
+            return shapeError();
+        const QJsonArray names = criterion.toArray();
+        if (names.size() > kMaxColumns)
+            return objectError(
+                u"A duplicate criterion names %1 columns; at most %2 are allowed"_s.arg(names.size()).arg(kMaxColumns));
+        QStringList columnNames;
+        for (const QJsonValue &name : names) {
+            if (!name.isString())
+                return shapeError();
+            if (!columns.contains(name.toString())) {
+                return objectError(u"'duplicateCriteria': '%1' is not an active column of object '%2'; name a field, "
+                                   "or a composite field's column as <field><SubField> (emailsPrimaryEmail)"_s.arg(
+                                       name.toString(), object.nameSingular));
+            }
+            if (!columnNames.contains(name.toString()))
+                columnNames << name.toString();
+        }
+        result << columnNames;
+    }
+    return std::optional<QList<QStringList>>(std::move(result));
+}
+
 Result<QString> requiredName(const QJsonObject &input, QLatin1StringView name, NameKind kind, const QString &code)
 {
     const QJsonValue v = input.value(name);
@@ -187,7 +238,8 @@ const QStringList kCreateObjectKeys{u"nameSingular"_s,
                                     u"isLabelSyncedWithName"_s,
                                     u"color"_s,
                                     u"skipNameField"_s,
-                                    u"dataSourceId"_s};
+                                    u"dataSourceId"_s,
+                                    u"duplicateCriteria"_s};
 const QStringList kUpdateObjectKeys{u"id"_s,
                                     u"labelSingular"_s,
                                     u"labelPlural"_s,
@@ -204,7 +256,8 @@ const QStringList kUpdateObjectKeys{u"id"_s,
                                     u"isSearchable"_s,
                                     u"openRecordIn"_s,
                                     u"readability"_s,
-                                    u"translations"_s};
+                                    u"translations"_s,
+                                    u"duplicateCriteria"_s};
 const QStringList kCreateFieldKeys{u"objectMetadataId"_s,
                                    u"type"_s,
                                    u"name"_s,
@@ -300,15 +353,10 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
     VINGT_TRY(checkColumns(after));
 
     Database &db = m_workspace.database();
-    Ddl::IndexNames existing;
-    {
-        auto rows = db.exec(db.dialect().listIndexes());
-        if (!rows)
-            return rows.error();
-        while (rows->next())
-            existing[rows->value(0).toString()] << rows->value(1).toString();
-    }
-    const QStringList ddl = Ddl::migrate(*before, after, db.dialect(), existing);
+    auto existing = m_workspace.existingIndexes();
+    if (!existing)
+        return existing.error();
+    const QStringList ddl = Ddl::migrate(*before, after, db.dialect(), *existing);
     const bool dropsTable = std::any_of(ddl.begin(), ddl.end(),
                                         [](const QString &sql) { return sql.startsWith(u"DROP TABLE"_s); });
 
@@ -426,6 +474,10 @@ Result<ObjectChange> MetadataService::createObject(const Actor &actor, const QJs
         o.labelIdentifierFieldMetadataId = name.id;
         for (FieldMetadata &f : o.fields)
             f.isCustom = false;
+        auto criteria = optionalDuplicateCriteria(input, o);
+        if (!criteria)
+            return criteria.error();
+        o.duplicateCriteria = criteria->value_or(QList<QStringList>());
         newId = o.id;
         draft.objects.push_back(std::move(o));
 
@@ -548,6 +600,11 @@ Result<ObjectChange> MetadataService::updateObject(const Actor &actor, const QSt
             }
             *target = field->id;
         }
+        auto criteria = optionalDuplicateCriteria(update, *o);
+        if (!criteria)
+            return criteria.error();
+        if (*criteria)
+            o->duplicateCriteria = std::move(**criteria);
         o->updatedAt = clock::nowIso();
         return {};
     });

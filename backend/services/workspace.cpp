@@ -66,7 +66,47 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &id, const QStr
     if (fresh)
         VINGT_TRY(workspace->bootstrap());
     VINGT_TRY(workspace->reloadDataModel());
+    if (auto reconciled = workspace->reconcileIndexes(); !reconciled) {
+        // Not fatal: the workspace serves correct answers without them, only slower.
+        qCWarning(lcServices).noquote() << "could not bring the indexes of workspace" << id
+                                        << "up to date:" << reconciled.error().message;
+    }
     return workspace;
+}
+
+Result<Ddl::IndexNames> Workspace::existingIndexes()
+{
+    Ddl::IndexNames existing;
+    auto rows = m_database->exec(m_database->dialect().listIndexes());
+    if (!rows)
+        return rows.error();
+    while (rows->next())
+        existing[rows->value(0).toString()] << rows->value(1).toString();
+    return existing;
+}
+
+Result<void> Workspace::reconcileIndexes()
+{
+    const DataModelPtr model = dataModel();
+    auto existing = existingIndexes();
+    if (!existing)
+        return existing.error();
+    if (Ddl::migrate(*model, *model, m_database->dialect(), *existing).isEmpty())
+        return {};
+    return m_database->transaction([&]() -> Result<void> {
+        // Several servers starting on one PostgreSQL: one reconciles, the others find nothing left to do.
+        if (const QString lock = m_database->dialect().migrationLock(); !lock.isEmpty())
+            VINGT_TRY(m_database->exec(lock));
+        auto current = existingIndexes();
+        if (!current)
+            return current.error();
+        const QStringList statements = Ddl::migrate(*model, *model, m_database->dialect(), *current);
+        for (const QString &statement : statements)
+            VINGT_TRY(m_database->execScript(statement));
+        qCInfo(lcServices).noquote() << "workspace" << m_id << "indexes brought up to date (" << statements.size()
+                                     << "statements)";
+        return {};
+    });
 }
 
 DataModelPtr Workspace::dataModel() const

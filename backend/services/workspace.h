@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "model/datamodel.h"
+#include "model/ddl.h"
 #include "services/apikeyservice.h"
 #include "services/apikeyusage.h"
 #include "services/metadataservice.h"
@@ -47,6 +48,11 @@ public:
     [[nodiscard]] DataModelPtr dataModel() const;
     /// Reloads the snapshot from the metadata tables and publishes it.
     [[nodiscard]] Result<void> reloadDataModel();
+    /// The record tables' existing indexes (SqlDialect::listIndexes()), what Ddl::migrate() reconciles against.
+    [[nodiscard]] Result<Ddl::IndexNames> existingIndexes();
+    /// Creates the indexes the current data model wants and its tables lack, and drops the ones it no longer wants
+    /// (a workspace made by an older Vingt gains the indexes added since, e.g. the group-by indexes of issue 11).
+    [[nodiscard]] Result<void> reconcileIndexes();
     /// Publishes a snapshot whose metadata rows were just committed (MetadataService, under the ModelLock).
     void publishDataModel(DataModelPtr model);
     /// HMAC key of this workspace's API key tokens: lowercase hex sha256(appSecret + workspaceId + "API_KEY") (§5.3).

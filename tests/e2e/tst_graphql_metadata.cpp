@@ -394,6 +394,50 @@ private Q_SLOTS:
         QCOMPARE(missing.value(u"errors.0.extensions.code"_s).toString(), u"GRAPHQL_VALIDATION_FAILED"_s);
     }
 
+    /// A custom object's duplicate criteria over /metadata: set on create, changed by update, refused when they
+    /// name no column; then used by `<singular>Duplicates` on /graphql.
+    void duplicateCriteria()
+    {
+        const QString name = uniqueTag();
+        QJsonObject input = objectInput(name);
+        input.insert(u"duplicateCriteria"_s, QJsonArray{QJsonArray{u"name"_s}});
+        const HttpResponse created = createObject(input);
+        META_OK(created);
+        const QString objectId = created.value(u"data.createOneObject.id"_s).toString();
+        const QString update = u"mutation($input:UpdateOneObjectInput!){ updateOneObject(input:$input){ id "
+                               "duplicateCriteria } }"_s;
+        const HttpResponse bad = meta(
+            update, {{"input",
+                      QJsonObject{{"id", objectId},
+                                  {"update", QJsonObject{{"duplicateCriteria", QJsonArray{QJsonArray{u"nope"_s}}}}}}}});
+        QCOMPARE(bad.value(u"errors.0.extensions.code"_s).toString(), u"BAD_USER_INPUT"_s);
+        QVERIFY2(bad.value(u"errors.0.message"_s).toString().contains(u"'nope' is not an active column"_s),
+                 qPrintable(bad.describe()));
+        const HttpResponse changed = meta(
+            update, {{"input", QJsonObject{{"id", objectId},
+                                           {"update", QJsonObject{{"duplicateCriteria",
+                                                                   QJsonArray{QJsonArray{u"name"_s, u"createdBy"
+                                                                                                    "Source"_s}}}}}}}});
+        META_OK(changed);
+        QCOMPARE(changed.value(u"data.updateOneObject.duplicateCriteria"_s).toArray(),
+                 (QJsonArray{QJsonArray{u"name"_s, u"createdBySource"_s}}));
+
+        // Two records with the same name (and both created by the API): duplicates of each other.
+        const QString type = typeName(name);
+        QStringList ids;
+        for (int i = 0; i < 2; ++i) {
+            const HttpResponse record = core(u"mutation{ create%1(data:{name:\"Same\"}){ id } }"_s.arg(type));
+            META_OK(record);
+            ids << record.value(u"data.create%1.id"_s.arg(type)).toString();
+        }
+        const HttpResponse found = core(
+            u"query($ids:[UUID]){ %1Duplicates(ids:$ids){ totalCount edges{ node{ id } } } }"_s.arg(name),
+            {{"ids", QJsonArray{ids.at(0)}}});
+        META_OK(found);
+        QCOMPARE(found.value(u"data.%1Duplicates.0.totalCount"_s.arg(name)).toInt(), 1);
+        QCOMPARE(found.value(u"data.%1Duplicates.0.edges.0.node.id"_s.arg(name)).toString(), ids.at(1));
+    }
+
     /// §6.3: a role without DATA_MODEL reads metadata but gets FORBIDDEN on a mutation.
     void mutationNeedsDataModel()
     {

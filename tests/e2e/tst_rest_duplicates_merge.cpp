@@ -91,6 +91,7 @@ private Q_SLOTS:
     void duplicatesSkipSoftDeletedAndObjectsWithoutCriteria();
     void duplicatesInputErrors();
     void duplicatesPermission();
+    void customObjectDuplicateCriteria();
 
     void mergeDryRun();
     void mergeMovesRelationsAndSoftDeletes();
@@ -249,6 +250,62 @@ void TestRestDuplicatesMerge::duplicatesPermission()
     const HttpResponse allowed = readOnly.post(u"/rest/companies/duplicates"_s,
                                                QJsonObject{{"data", QJsonArray{QJsonObject{{"name", uniqueTag()}}}}});
     E2E_STATUS(allowed, 200);
+}
+
+void TestRestDuplicatesMerge::customObjectDuplicateCriteria()
+{
+    // A custom object defines its criteria through the metadata API: by name, or by a custom field.
+    const QString singular = u"gadget"_s + uniqueTag().remove(u'-').left(8).toLower();
+    const QString plural = singular + u"s"_s;
+    const HttpResponse object = m_http.post(u"/rest/metadata/objects"_s,
+                                            QJsonObject{{"nameSingular", singular},
+                                                        {"namePlural", plural},
+                                                        {"labelSingular", u"Gadget"_s},
+                                                        {"labelPlural", u"Gadgets"_s},
+                                                        {"duplicateCriteria", QJsonArray{QJsonArray{u"name"_s}}}});
+    E2E_STATUS(object, 201);
+    const QString objectId = object.value(u"data.createOneObject.id"_s).toString();
+    const QString key = u"create"_s + singular.at(0).toUpper() + singular.mid(1);
+    const QString dupKey = singular + u"Duplicates"_s;
+    const QString a = create(plural, key, {{"name", u"Widget"_s}});
+    const QString b = create(plural, key, {{"name", u"Widget"_s}});
+    const QString c = create(plural, key, {{"name", u"Other"_s}});
+    QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+    const HttpResponse byName = duplicates(plural, {{"ids", QJsonArray{a, c}}});
+    E2E_STATUS(byName, 200);
+    QCOMPARE(resultIds(byName, dupKey), (QList<QStringList>{{b}, {}}));
+
+    // Bad criteria are refused, naming the column and the object; nothing changes.
+    E2E_ERROR_CONTAINS(m_http.patch(u"/rest/metadata/objects/"_s + objectId,
+                                    QJsonObject{{"duplicateCriteria", QJsonArray{QJsonArray{u"serial"_s}}}}),
+                       400, u"'serial' is not an active column of object '%1'"_s.arg(singular));
+    E2E_ERROR_CONTAINS(m_http.patch(u"/rest/metadata/objects/"_s + objectId,
+                                    QJsonObject{{"duplicateCriteria", QJsonArray{QJsonArray{}}}}),
+                       400, u"'duplicateCriteria' must be an array of criteria"_s);
+    E2E_ERROR_CONTAINS(
+        m_http.patch(u"/rest/metadata/objects/"_s + objectId, QJsonObject{{"duplicateCriteria", u"name"_s}}), 400,
+        u"'duplicateCriteria' must be an array of criteria"_s);
+    QCOMPARE(resultIds(duplicates(plural, {{"ids", QJsonArray{a}}}), dupKey), (QList<QStringList>{{b}}));
+
+    // A new field becomes the only criterion.
+    const HttpResponse field = m_http.post(
+        u"/rest/metadata/fields"_s,
+        QJsonObject{{"objectMetadataId", objectId}, {"type", u"TEXT"_s}, {"name", u"serial"_s}, {"label", u"Serial"_s}});
+    E2E_STATUS(field, 201);
+    E2E_STATUS(m_http.patch(u"/rest/metadata/objects/"_s + objectId,
+                            QJsonObject{{"duplicateCriteria", QJsonArray{QJsonArray{u"serial"_s}}}}),
+               200);
+    const QString d = create(plural, key, {{"name", u"Widget"_s}, {"serial", u"S-1"_s}});
+    const QString e = create(plural, key, {{"name", u"Else"_s}, {"serial", u"S-1"_s}});
+    QVERIFY(!d.isEmpty() && !e.isEmpty());
+    const HttpResponse bySerial = duplicates(plural, {{"ids", QJsonArray{a, d}}});
+    E2E_STATUS(bySerial, 200);
+    QCOMPARE(resultIds(bySerial, dupKey), (QList<QStringList>{{}, {e}}));
+
+    // null removes the criteria: no duplicates at all.
+    E2E_STATUS(m_http.patch(u"/rest/metadata/objects/"_s + objectId, QJsonObject{{"duplicateCriteria", QJsonValue()}}),
+               200);
+    QCOMPARE(resultIds(duplicates(plural, {{"ids", QJsonArray{d}}}), dupKey), (QList<QStringList>{{}}));
 }
 
 void TestRestDuplicatesMerge::mergeDryRun()

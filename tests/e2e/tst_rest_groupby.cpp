@@ -6,9 +6,12 @@
 #include "support/httpclient.h"
 #include "support/serverprocess.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -89,6 +92,7 @@ private Q_SLOTS:
     void permissionDenied();
     void parameterErrors_data();
     void parameterErrors();
+    void missingIndexesAreRestoredAtStart();
 };
 
 void TestRestGroupBy::initTestCase()
@@ -453,6 +457,64 @@ void TestRestGroupBy::parameterErrors()
     QVERIFY2(errorProblem(response, 400).isEmpty(), qPrintable(response.describe()));
     QCOMPARE(response.error(), u"BadRequestException"_s);
     QVERIFY2(response.messages().value(0).startsWith(message), qPrintable(response.describe()));
+}
+
+namespace {
+
+/// The names of the indexes of `table` in an SQLite workspace file.
+QStringList sqliteIndexes(const QString &file, const QString &table)
+{
+    QStringList names;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"_s);
+            query.addBindValue(table);
+            if (query.exec()) {
+                while (query.next())
+                    names << query.value(0).toString();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(u"inspect"_s);
+    return names;
+}
+
+bool dropSqliteIndex(const QString &file, const QString &index)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"inspect"_s);
+        db.setDatabaseName(file);
+        ok = db.open() && QSqlQuery(db).exec(u"DROP INDEX \"%1\""_s.arg(index));
+    }
+    QSqlDatabase::removeDatabase(u"inspect"_s);
+    return ok;
+}
+
+} // namespace
+
+void TestRestGroupBy::missingIndexesAreRestoredAtStart()
+{
+    // A workspace made before an index existed (here: the group-by index dropped by hand) gets it at the next start.
+    if (ServerProcess::databaseUrl())
+        QSKIP("inspects the SQLite workspace file");
+    QCOMPARE(m_server->stop(), 0);
+    const QStringList files = QDir(m_server->dataDir() + u"/workspaces"_s).entryList({u"*.db"_s}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    const QString file = m_server->dataDir() + u"/workspaces/"_s + files.first();
+    const QString index = u"IDX_opportunity_stage_group"_s;
+    QVERIFY2(sqliteIndexes(file, u"opportunity"_s).contains(index),
+             qPrintable(sqliteIndexes(file, u"opportunity"_s).join(u", "_s)));
+    QVERIFY(dropSqliteIndex(file, index));
+    QVERIFY(!sqliteIndexes(file, u"opportunity"_s).contains(index));
+
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_http.setBaseUrl(m_server->baseUrl());
+    QVERIFY2(sqliteIndexes(file, u"opportunity"_s).contains(index), qPrintable(m_server->serverStderr()));
+    E2E_STATUS(m_http.get(u"/rest/opportunities/groupBy?group_by=%5B%7B%22stage%22%3Atrue%7D%5D"_s), 200);
 }
 
 QTEST_GUILESS_MAIN(TestRestGroupBy)
