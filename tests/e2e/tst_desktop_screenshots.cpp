@@ -3,7 +3,9 @@
 #include "support/serverprocess.h"
 
 #include <QImage>
+#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +59,28 @@ private Q_SLOTS:
                 qPrintable(
                     u"%1: only %2 colours in %3,%4"_s.arg(page).arg(colours.size()).arg(half.x()).arg(half.width())));
         }
+    }
+
+    void underXvfb()
+    {
+        // The same screenshot on a real X server (Xvfb, installed by packaging/install-deps.sh), xcb platform plugin.
+        const QString xvfbRun = QStandardPaths::findExecutable(u"xvfb-run"_s);
+        if (xvfbRun.isEmpty())
+            QSKIP("xvfb-run is not installed");
+        const QString file = m_dir.filePath(u"xvfb-roles.png"_s);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"QT_QPA_PLATFORM"_s);
+        process.setProcessEnvironment(env);
+        process.start(xvfbRun, {u"-a"_s, u"-s"_s, u"-screen 0 1280x800x24"_s, ServerProcess::binaryPath(),
+                                u"--data-dir"_s, m_dir.filePath(u"data-xvfb"_s), u"--port"_s, u"0"_s, u"--page"_s,
+                                u"roles"_s, u"--screenshot"_s, file});
+        QVERIFY2(process.waitForFinished(120000), "xvfb-run did not finish in 120 s");
+        const QString output = QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, qPrintable(output));
+        const QImage image(file);
+        QVERIFY2(!image.isNull(), qPrintable(output));
+        QCOMPARE(image.size(), QSize(1280, 800));
     }
 
     void gui_needs_display_or_screenshot()
