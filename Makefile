@@ -1,8 +1,8 @@
 # Vingt — a thin wrapper over the CMake presets (CMakePresets.json) and ctest.
 #
 #   make run [ARGS="serve --port 3000"]  install deps, build build/release, run vingt (GUI or headless)
-#   make test                            install deps, build build/test (-Werror, assertions on), ctest
-#   make sanitize                        the same suite built with ASan+UBSan+LSan (build/sanitize)
+#   make test                            install deps, build build/test (-Werror, assertions on, ASan+UBSan+LSan), ctest
+#   make dev-test                        the same suite without sanitizers (build/dev, -O2): quicker to iterate
 #   make build                           install deps, build build/release
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="cursor jwt"]
 #                                        install deps, build build/fuzz (clang, libFuzzer), run each fuzz target
@@ -25,7 +25,7 @@ endef
 FORMAT_DIRS := $(wildcard app backend tests bench)
 FORMAT_FILES = $(if $(FORMAT_DIRS),find $(FORMAT_DIRS) -type f \( -name '*.cpp' -o -name '*.h' \) -print0,true)
 
-.PHONY: deps build run test sanitize fuzz bench format format-check clean
+.PHONY: deps build run test dev-test fuzz bench format format-check clean
 
 deps:
 	@packaging/install-deps.sh
@@ -41,9 +41,9 @@ test: deps
 	$(call build_preset,test)
 	ctest --test-dir build/test --output-on-failure -j2
 
-sanitize: deps
-	$(call build_preset,sanitize)
-	ctest --preset sanitize
+dev-test: deps
+	$(call build_preset,dev)
+	ctest --preset dev
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=

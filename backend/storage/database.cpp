@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <limits>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -272,16 +273,49 @@ struct Database::ThreadConnection {
     bool broken = false; ///< PostgreSQL: the server went away; reopened at the next use outside a transaction
     std::vector<std::function<void()>> afterCommit; ///< run once the outermost transaction has committed
 
-    ~ThreadConnection()
-    {
-        statements.clear();
-        nativeStatements.clear(); // finalized before the connection closes
-        if (db.isValid())
-            db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-    }
+    ~ThreadConnection();
 };
+
+namespace {
+
+/// Names of connections whose thread or Database ended. Qt's connection registry is a global of QtSql that is
+/// destroyed when the process exits, and a thread's thread_local destructors can run after QThread::wait() returned,
+/// while the process exits: so a destructor never touches the registry (QSqlDatabase::removeDatabase) but queues the
+/// name, and the next connection opened removes the queued ones. Allocated once, never destroyed (still reachable).
+struct RetiredConnections {
+    std::mutex mutex;
+    QStringList names;
+};
+
+RetiredConnections &retiredConnections()
+{
+    static auto *retired = new RetiredConnections;
+    return *retired;
+}
+
+void removeRetiredConnections()
+{
+    QStringList names;
+    {
+        std::lock_guard lock(retiredConnections().mutex);
+        names.swap(retiredConnections().names);
+    }
+    for (const QString &name : names)
+        QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace
+
+Database::ThreadConnection::~ThreadConnection()
+{
+    statements.clear();
+    nativeStatements.clear(); // finalized before the connection closes
+    if (db.isValid())
+        db.close();
+    db = QSqlDatabase();
+    std::lock_guard lock(retiredConnections().mutex);
+    retiredConnections().names << name;
+}
 
 namespace {
 // Per-thread registry: Database instance id → that thread's connection. Destroyed (connections closed) at thread exit.
@@ -310,6 +344,7 @@ Database::ThreadConnection *Database::threadConnection()
         t_connections.erase(it); // the server went away: reconnect
     }
 
+    removeRetiredConnections();
     auto *tc = new ThreadConnection;
     static std::atomic<quint64> nextConnection{1};
     tc->name = u"vingt-%1-%2"_s.arg(m_instanceId).arg(nextConnection.fetch_add(1));
