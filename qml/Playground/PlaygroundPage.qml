@@ -7,8 +7,9 @@ import Vingt.Components
 import Vingt.Gui
 
 // The API playground (issue 7): REST and GraphQL requests against the local server as one of the workspace's keys
-// (a short-lived token minted in process, never shown), GraphQL completion and diagnostics from the server's own
-// schema and validator, history, "Copy as". Three panes: history | request | response.
+// (a short-lived token minted in process, never shown). Three panes: explorer (REST endpoints from the workspace's
+// OpenAPI document, or the GraphQL schema), history and saved requests | the request (REST builder with a structured
+// filter editor, or the GraphQL editor with highlighting, bracket matching and a completion popup) | the response.
 Rectangle {
     id: page
     objectName: "playgroundPage"
@@ -17,9 +18,18 @@ Rectangle {
     property string mode: "rest"
     readonly property string keyId: keyBox.currentIndex >= 0 && controller.keys.length > 0
                                     ? controller.keys[keyBox.currentIndex].id : ""
+    readonly property string schemaName: endpointBox.currentIndex === 0 ? "core" : "metadata"
+    // REST: the path the parameters are added to (the picked endpoint or object), and the object it is about.
+    property string basePath: "/rest/companies"
+    property string objectPlural: "companies"
+    property var filterFieldList: controller.filterFields(objectPlural)
+    property int completionStart: 0
+    property bool completionDismissed: false
 
     property alias controller: controller
     readonly property PlaygroundController controllerObject: PlaygroundController { id: controller }
+
+    onObjectName_Changed: filterRows.clear()
 
     function sendCurrent() {
         if (page.mode === "rest")
@@ -34,72 +44,379 @@ Rectangle {
             : controller.snippet(language, "graphql", "POST", endpointBox.currentText, queryArea.text,
                                  variablesArea.text, operationBox.currentText)
     }
+    function saveCurrent(name: string): bool {
+        return page.mode === "rest"
+            ? controller.saveRequest(name, "rest", methodBox.currentText, pathField.text, bodyArea.text, "", "",
+                                     page.keyId)
+            : controller.saveRequest(name, "graphql", "POST", endpointBox.currentText, queryArea.text,
+                                     variablesArea.text, operationBox.currentText, page.keyId)
+    }
+    function loadRequest(request: var) {
+        if (request.kind === "graphql") {
+            page.mode = "graphql"
+            endpointBox.currentIndex = Math.max(0, endpointBox.find(request.path))
+            queryArea.text = request.body
+            variablesArea.text = request.variables
+        } else {
+            page.mode = "rest"
+            methodBox.currentIndex = methodBox.find(request.method)
+            pathField.text = request.path
+            bodyArea.text = request.body
+        }
+    }
+    // Picking an operation in the endpoint browser fills the request builder.
+    function pickEndpoint(endpoint: var) {
+        page.mode = "rest"
+        methodBox.currentIndex = methodBox.find(endpoint.method)
+        page.objectPlural = endpoint.group
+        page.basePath = endpoint.path
+        docsText.text = endpoint.summary + (endpoint.description ? "\n" + endpoint.description : "")
+        docsParameters.text = endpoint.parameters
+        docsRequest.text = endpoint.requestSchema
+        docsResponse.text = endpoint.responseSchema
+        if (endpoint.method === "POST" || endpoint.method === "PATCH" || endpoint.method === "PUT") {
+            const template = controller.bodyTemplate(endpoint.group)
+            bodyArea.text = endpoint.path.startsWith("/rest/batch/") ? "[\n" + template + "]\n" : template
+            requestTabs.currentIndex = 1
+        } else {
+            bodyArea.text = ""
+        }
+        page.applyParameters()
+    }
+    function applyParameters() {
+        pathField.text = controller.buildPath(page.basePath, {
+            "filter": filterError.text === "" ? filterField.text : "",
+            "order_by": orderByRow.text,
+            "limit": limitRow.text,
+            "depth": depthRow.text,
+            "starting_after": startingAfterRow.text,
+            "ending_before": endingBeforeRow.text
+        })
+    }
+    // The structured filter editor's rows → the filter text (written and checked in C++).
+    function rebuildFilter() {
+        const rows = []
+        for (let i = 0; i < filterRows.count; ++i)
+        {
+            const row = filterRows.get(i)
+            rows.push({ "field": row.field, "comparator": row.comparator, "value": row.value })
+        }
+        const result = controller.buildFilter(page.objectPlural, rows, anyBox.checked)
+        if (result.error !== "") {
+            filterError.text = result.error
+            return
+        }
+        filterField.text = result.filter
+    }
+    function fieldInfo(path: string): var {
+        return page.filterFieldList.find(f => f.path === path) ?? { comparators: [], options: [], type: "" }
+    }
     function updateCompletion() {
-        const result = controller.complete(endpointBox.currentIndex === 0 ? "core" : "metadata", queryArea.text,
-                                           queryArea.cursorPosition)
-        completionList.model = result.items || []
-        completionList.start = result.start || 0
-        const diagnostics = controller.diagnose(endpointBox.currentIndex === 0 ? "core" : "metadata", queryArea.text)
+        const result = controller.complete(page.schemaName, queryArea.text, queryArea.cursorPosition)
+        const items = result.items || []
+        page.completionStart = result.start || 0
+        const prefix = queryArea.text.substring(page.completionStart, queryArea.cursorPosition)
+        completionList.model = items.length === 1 && items[0].label === prefix ? [] : items
+        completionList.currentIndex = 0
+        const diagnostics = controller.diagnose(page.schemaName, queryArea.text)
         diagnosticsText.text = diagnostics.map(d => d.line + ":" + d.column + " " + d.message).join("\n")
         operationBox.model = controller.operationNames(queryArea.text)
+        const open = highlighter.bracketAt(queryArea.text, queryArea.cursorPosition)
+        const match = open < 0 ? -1 : highlighter.matchingBracket(queryArea.text, queryArea.cursorPosition)
+        bracketA.offset = match < 0 ? -1 : open
+        bracketB.offset = match
+    }
+    function acceptCompletion() {
+        const item = completionList.model[Math.max(0, completionList.currentIndex)]
+        queryArea.remove(page.completionStart, queryArea.cursorPosition)
+        queryArea.insert(page.completionStart, item.label)
     }
 
     Shortcut { sequence: "Ctrl+Return"; onActivated: page.sendCurrent() }
+    Component.onCompleted: controller.exploreSchema("core")
+
+    ListModel { id: filterRows }
+
+    // One query parameter of the REST request builder.
+    component ParameterRow: RowLayout {
+        id: parameterRow
+        property string name
+        property alias text: parameterInput.text
+        property alias placeholder: parameterInput.placeholderText
+        property bool hasError: false
+        signal edited()
+        VText { text: parameterRow.name; Layout.preferredWidth: 90 }
+        VTextField {
+            id: parameterInput
+            mono: true
+            Layout.fillWidth: true
+            error: parameterRow.hasError
+            onTextEdited: parameterRow.edited()
+        }
+    }
 
     RowLayout {
         anchors.fill: parent
         anchors.margins: 12
         spacing: 12
 
-        // Left: history (searchable, click to load, re-run with Send).
+        // ---- Left: explorer (endpoints or schema), history, saved requests ----
         ColumnLayout {
-            Layout.preferredWidth: 220
+            Layout.preferredWidth: 260
+            Layout.maximumWidth: 260
             Layout.fillHeight: true
-            VText { text: qsTr("History"); font.weight: Font.DemiBold }
-            VTextField {
-                id: historySearch
-                objectName: "historySearch"
+            TabButtonBar {
+                id: explorerTabs
+                objectName: "explorerTabs"
                 Layout.fillWidth: true
-                placeholderText: qsTr("Search")
-                onTextChanged: controller.refresh(text)
+                tabs: [page.mode === "rest" ? qsTr("Endpoints") : qsTr("Schema"), qsTr("History"), qsTr("Saved")]
             }
-            ListView {
-                id: historyList
-                objectName: "historyList"
+            StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                clip: true
-                model: controller.history
-                delegate: ItemDelegate {
-                    required property var modelData
-                    width: historyList.width
-                    text: (modelData.kind === "graphql" ? "GQL " : modelData.method + " ") + modelData.path
-                          + " · " + modelData.status
-                    font.pixelSize: Theme.fontSizeSmall
-                    onClicked: {
-                        if (modelData.kind === "graphql") {
-                            page.mode = "graphql"
-                            queryArea.text = modelData.body
-                            variablesArea.text = modelData.variables
-                        } else {
-                            page.mode = "rest"
-                            methodBox.currentIndex = methodBox.find(modelData.method)
-                            pathField.text = modelData.path
-                            bodyArea.text = modelData.body
+                currentIndex: explorerTabs.currentIndex === 0 ? (page.mode === "rest" ? 0 : 1)
+                                                              : explorerTabs.currentIndex + 1
+
+                // REST endpoint browser: the workspace's OpenAPI document, grouped by object.
+                ColumnLayout {
+                    VTextField {
+                        objectName: "endpointSearch"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Search endpoints")
+                        onTextChanged: controller.endpoints.search = text
+                    }
+                    ListView {
+                        id: endpointList
+                        objectName: "endpointList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        model: controller.endpoints
+                        section.property: "group"
+                        section.delegate: Rectangle {
+                            required property string section
+                            width: endpointList.width
+                            height: 28
+                            color: Theme.sidebar
+                            VText {
+                                anchors.verticalCenter: parent.verticalCenter
+                                x: 6
+                                text: parent.section
+                                font.weight: Font.DemiBold
+                            }
+                        }
+                        delegate: ItemDelegate {
+                            id: endpointRow
+                            required property int index
+                            required property string method
+                            required property string path
+                            required property string summary
+                            width: endpointList.width
+                            height: 34
+                            highlighted: endpointList.currentIndex === index
+                            contentItem: RowLayout {
+                                spacing: 6
+                                Text {
+                                    text: endpointRow.method
+                                    Layout.preferredWidth: 48
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: Theme.fontSizeSmall
+                                    font.weight: Font.DemiBold
+                                    color: endpointRow.method === "GET" ? Theme.success
+                                         : endpointRow.method === "DELETE" ? Theme.danger : Theme.accent
+                                }
+                                ColumnLayout {
+                                    spacing: 0
+                                    Layout.fillWidth: true
+                                    Text {
+                                        Layout.fillWidth: true
+                                        text: endpointRow.path.replace("/rest", "")
+                                        elide: Text.ElideRight
+                                        font.family: Theme.monoFamily
+                                        font.pixelSize: Theme.fontSizeSmall
+                                        color: Theme.text
+                                    }
+                                    Text {
+                                        Layout.fillWidth: true
+                                        text: endpointRow.summary
+                                        elide: Text.ElideRight
+                                        font.pixelSize: 11
+                                        color: Theme.textSecondary
+                                    }
+                                }
+                            }
+                            background: Rectangle { color: endpointRow.highlighted ? Theme.selected : endpointRow.hovered ? Theme.hover : Theme.background }
+                            onClicked: {
+                                endpointList.currentIndex = index
+                                page.pickEndpoint(controller.endpoints.get(index))
+                            }
+                        }
+                        EmptyState {
+                            anchors.centerIn: parent
+                            width: parent.width
+                            visible: endpointList.count === 0 && !controller.endpoints.busy
+                            title: qsTr("No endpoints")
+                            text: qsTr("The REST operations of this workspace's OpenAPI document appear here.")
                         }
                     }
                 }
-                EmptyState {
-                    anchors.centerIn: parent
-                    width: parent.width
-                    visible: historyList.count === 0
-                    title: qsTr("No requests yet")
-                    text: qsTr("Requests you send appear here.")
+
+                // GraphQL schema explorer: types → fields and arguments, searchable, both schemas.
+                ColumnLayout {
+                    VTextField {
+                        objectName: "schemaSearch"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Search types and fields")
+                        text: controller.schemaExplorer.search
+                        onTextEdited: controller.schemaExplorer.search = text
+                    }
+                    RowLayout {
+                        visible: controller.schemaExplorer.canGoBack
+                        VButton { objectName: "schemaBack"; text: "‹"; onClicked: controller.schemaExplorer.back() }
+                        VText {
+                            Layout.fillWidth: true
+                            text: controller.schemaExplorer.typeName === "" ? qsTr("All types")
+                                  : controller.schemaExplorer.typeName + " · " + controller.schemaExplorer.typeKind
+                            font.weight: Font.DemiBold
+                            elide: Text.ElideRight
+                        }
+                    }
+                    VText {
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: controller.schemaExplorer.typeDescription
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSizeSmall
+                    }
+                    ListView {
+                        id: schemaList
+                        objectName: "schemaList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        model: controller.schemaExplorer
+                        delegate: ItemDelegate {
+                            id: schemaRow
+                            required property string signature
+                            required property string description
+                            required property string arguments
+                            required property string target
+                            width: schemaList.width
+                            contentItem: ColumnLayout {
+                                spacing: 2
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: schemaRow.signature
+                                    wrapMode: Text.WrapAnywhere
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: Theme.fontSizeSmall
+                                    color: schemaRow.target !== "" ? Theme.accent : Theme.text
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    visible: text !== ""
+                                    text: schemaRow.description
+                                    wrapMode: Text.Wrap
+                                    maximumLineCount: 3
+                                    elide: Text.ElideRight
+                                    font.pixelSize: 11
+                                    color: Theme.textSecondary
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    visible: text !== ""
+                                    text: schemaRow.arguments
+                                    wrapMode: Text.WrapAnywhere
+                                    leftPadding: 8
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: 11
+                                    color: Theme.textTertiary
+                                }
+                            }
+                            background: Rectangle { color: schemaRow.hovered ? Theme.hover : Theme.background }
+                            onClicked: {
+                                if (schemaRow.target !== "")
+                                    controller.schemaExplorer.open(schemaRow.target)
+                            }
+                        }
+                    }
+                }
+
+                // History: searchable; click an entry to load it, Send re-runs it.
+                ColumnLayout {
+                    VTextField {
+                        id: historySearch
+                        objectName: "historySearch"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Search")
+                        onTextChanged: controller.refresh(text)
+                    }
+                    ListView {
+                        id: historyList
+                        objectName: "historyList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        model: controller.history
+                        delegate: ItemDelegate {
+                            required property var modelData
+                            width: historyList.width
+                            text: (modelData.kind === "graphql" ? "GQL " : modelData.method + " ") + modelData.path
+                                  + " · " + modelData.status
+                            font.pixelSize: Theme.fontSizeSmall
+                            onClicked: page.loadRequest(modelData)
+                        }
+                        EmptyState {
+                            anchors.centerIn: parent
+                            width: parent.width
+                            visible: historyList.count === 0
+                            title: qsTr("No requests yet")
+                            text: qsTr("Requests you send appear here.")
+                        }
+                    }
+                }
+
+                // Saved requests: named, kept until deleted; click to load, Send to re-run.
+                ListView {
+                    id: savedList
+                    objectName: "savedList"
+                    clip: true
+                    model: controller.saved
+                    delegate: ItemDelegate {
+                        id: savedRow
+                        required property var modelData
+                        width: savedList.width
+                        contentItem: RowLayout {
+                            ColumnLayout {
+                                spacing: 0
+                                Layout.fillWidth: true
+                                VText { text: savedRow.modelData.savedName; font.weight: Font.DemiBold; Layout.fillWidth: true; elide: Text.ElideRight }
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: (savedRow.modelData.kind === "graphql" ? "GQL " : savedRow.modelData.method + " ") + savedRow.modelData.path
+                                    elide: Text.ElideRight
+                                    font.family: Theme.monoFamily
+                                    font.pixelSize: 11
+                                    color: Theme.textSecondary
+                                }
+                            }
+                            VButton { text: "×"; onClicked: controller.removeSaved(savedRow.modelData.id) }
+                        }
+                        onClicked: page.loadRequest(modelData)
+                    }
+                    EmptyState {
+                        anchors.centerIn: parent
+                        width: parent.width
+                        visible: savedList.count === 0
+                        title: qsTr("No saved requests")
+                        text: qsTr("Name a request and press Save to keep it here.")
+                    }
                 }
             }
         }
 
-        // Middle: the request.
+        // ---- Middle: the request ----
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -113,7 +430,7 @@ Rectangle {
                     objectName: "keyBox"
                     model: controller.keys
                     textRole: "name"
-                    Layout.preferredWidth: 160
+                    Layout.preferredWidth: 150
                 }
                 VButton {
                     objectName: "sendButton"
@@ -123,49 +440,298 @@ Rectangle {
                     onClicked: page.sendCurrent()
                 }
             }
+            RowLayout {
+                VTextField {
+                    id: saveName
+                    objectName: "saveName"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Name this request to save it")
+                }
+                VButton {
+                    objectName: "saveButton"
+                    text: qsTr("Save")
+                    enabled: saveName.text.trim() !== ""
+                    onClicked: {
+                        if (page.saveCurrent(saveName.text))
+                            saveName.text = ""
+                    }
+                }
+            }
+
+            // REST request builder.
             ColumnLayout {
                 visible: page.mode === "rest"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 RowLayout {
-                    ComboBox { id: methodBox; objectName: "methodBox"; model: ["GET", "POST", "PATCH", "PUT", "DELETE"] }
+                    ComboBox { id: methodBox; objectName: "methodBox"; Layout.preferredWidth: 96; model: ["GET", "POST", "PATCH", "PUT", "DELETE"] }
                     ComboBox {
                         id: objectBox
+                        objectName: "objectBox"
                         model: controller.objects
-                        onActivated: pathField.text = "/rest/" + currentText
+                        currentIndex: Math.max(0, controller.objects.indexOf(page.objectPlural))
+                        Layout.preferredWidth: 150
+                        onActivated: {
+                            page.objectPlural = currentText
+                            page.basePath = "/rest/" + currentText
+                            page.applyParameters()
+                        }
                     }
-                    VTextField { id: pathField; objectName: "pathField"; mono: true; Layout.fillWidth: true; text: "/rest/people?limit=5" }
-                }
-                RowLayout {
-                    VText { text: qsTr("filter") }
                     VTextField {
-                        id: filterField
-                        objectName: "filterField"
+                        id: pathField
+                        objectName: "pathField"
                         mono: true
                         Layout.fillWidth: true
-                        placeholderText: "name.firstName[ilike]:\"%a%\""
-                        error: filterError.text !== ""
-                        onTextChanged: filterError.text = controller.checkFilter(objectBox.currentText, text)
-                    }
-                    VButton {
-                        text: qsTr("Apply")
-                        enabled: filterError.text === "" && filterField.text !== ""
-                        onClicked: pathField.text = "/rest/" + objectBox.currentText + "?filter=" + encodeURIComponent(filterField.text)
+                        text: "/rest/companies?limit=5"
+                        error: controller.errorPart === "path"
                     }
                 }
-                ErrorText { id: filterError; objectName: "filterError"; Layout.fillWidth: true }
-                ScrollView {
+                TabButtonBar {
+                    id: requestTabs
+                    objectName: "requestTabs"
+                    Layout.fillWidth: true
+                    tabs: [qsTr("Params"), qsTr("Body"), qsTr("Docs")]
+                    Connections {
+                        target: controller
+                        function onResponseChanged() {
+                            const part = controller.errorPart
+                            if (part === "body")
+                                requestTabs.currentIndex = 1
+                            else if (part !== "" && part !== "path")
+                                requestTabs.currentIndex = 0
+                        }
+                    }
+                }
+                StackLayout {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    TextArea { id: bodyArea; objectName: "bodyArea"; font.family: Theme.monoFamily; placeholderText: qsTr("JSON body") }
+                    currentIndex: requestTabs.currentIndex
+
+                    // Params: the structured filter editor, the filter text, order_by, limit, depth, cursors.
+                    ScrollView {
+                        id: paramsScroll
+                        clip: true
+                        contentWidth: availableWidth
+                        ColumnLayout {
+                            width: paramsScroll.availableWidth
+                            RowLayout {
+                                VText { text: qsTr("Filter on %1").arg(page.objectPlural); font.weight: Font.DemiBold }
+                                Item { Layout.fillWidth: true }
+                                VCheckBox {
+                                    id: anyBox
+                                    objectName: "anyBox"
+                                    text: qsTr("Match any")
+                                    onToggled: page.rebuildFilter()
+                                }
+                                VButton {
+                                    objectName: "addCondition"
+                                    text: qsTr("+ Condition")
+                                    enabled: page.filterFieldList.length > 0
+                                    onClicked: {
+                                        const first = page.filterFieldList[0]
+                                        filterRows.append({ "field": first.path, "comparator": first.comparators[0], "value": "" })
+                                    }
+                                }
+                            }
+                            Repeater {
+                                id: conditionRepeater
+                                objectName: "conditionRepeater"
+                                model: filterRows
+                                delegate: RowLayout {
+                                    id: conditionRow
+                                    required property int index
+                                    required property string field
+                                    required property string comparator
+                                    required property string value
+                                    readonly property var info: page.fieldInfo(field)
+                                    Layout.fillWidth: true
+                                    VComboBox {
+                                        objectName: "conditionField"
+                                        Layout.preferredWidth: 170
+                                        model: page.filterFieldList.map(f => f.path)
+                                        currentIndex: model.indexOf(conditionRow.field)
+                                        onActivated: {
+                                            filterRows.setProperty(conditionRow.index, "field", currentText)
+                                            filterRows.setProperty(conditionRow.index, "comparator",
+                                                                   page.fieldInfo(currentText).comparators[0])
+                                            page.rebuildFilter()
+                                        }
+                                    }
+                                    VComboBox {
+                                        objectName: "conditionComparator"
+                                        Layout.preferredWidth: 120
+                                        model: conditionRow.info.comparators
+                                        currentIndex: Math.max(0, conditionRow.info.comparators.indexOf(conditionRow.comparator))
+                                        onActivated: {
+                                            filterRows.setProperty(conditionRow.index, "comparator", currentText)
+                                            page.rebuildFilter()
+                                        }
+                                    }
+                                    VTextField {
+                                        objectName: "conditionValue"
+                                        Layout.fillWidth: true
+                                        implicitWidth: 80
+                                        mono: true
+                                        text: conditionRow.value
+                                        placeholderText: conditionRow.comparator === "is" ? "NULL / NOT_NULL" : conditionRow.info.type
+                                        onTextEdited: {
+                                            filterRows.setProperty(conditionRow.index, "value", text)
+                                            page.rebuildFilter()
+                                        }
+                                    }
+                                    VComboBox {
+                                        objectName: "conditionOption"
+                                        visible: conditionRow.info.options.length > 0
+                                        Layout.preferredWidth: 110
+                                        model: conditionRow.info.options
+                                        displayText: qsTr("values")
+                                        onActivated: {
+                                            const list = ["in", "containsAny", "containsExactly"].indexOf(conditionRow.comparator) >= 0
+                                            filterRows.setProperty(conditionRow.index, "value",
+                                                                   list && conditionRow.value !== "" ? conditionRow.value + "," + currentText : currentText)
+                                            page.rebuildFilter()
+                                        }
+                                    }
+                                    VButton {
+                                        text: "×"
+                                        onClicked: {
+                                            filterRows.remove(conditionRow.index)
+                                            page.rebuildFilter()
+                                        }
+                                    }
+                                }
+                            }
+                            RowLayout {
+                                VText { text: "filter"; Layout.preferredWidth: 90 }
+                                VTextField {
+                                    id: filterField
+                                    objectName: "filterField"
+                                    mono: true
+                                    Layout.fillWidth: true
+                                    placeholderText: "name.firstName[ilike]:\"%a%\""
+                                    error: filterError.text !== "" || controller.errorPart === "filter"
+                                    onTextChanged: {
+                                        filterError.text = controller.checkFilter(page.objectPlural, text)
+                                        if (filterError.text === "")
+                                            page.applyParameters()
+                                    }
+                                }
+                            }
+                            ErrorText { id: filterError; objectName: "filterError"; Layout.fillWidth: true }
+                            ParameterRow {
+                                id: orderByRow
+                                objectName: "orderByRow"
+                                name: "order_by"
+                                placeholder: "name[AscNullsFirst],createdAt[DescNullsLast]"
+                                hasError: controller.errorPart === "order_by"
+                                onEdited: page.applyParameters()
+                            }
+                            ParameterRow {
+                                id: limitRow
+                                objectName: "limitRow"
+                                name: "limit"
+                                text: "5"
+                                placeholder: "60"
+                                hasError: controller.errorPart === "limit"
+                                onEdited: page.applyParameters()
+                            }
+                            ParameterRow {
+                                id: depthRow
+                                objectName: "depthRow"
+                                name: "depth"
+                                placeholder: "0 or 1"
+                                hasError: controller.errorPart === "depth"
+                                onEdited: page.applyParameters()
+                            }
+                            ParameterRow {
+                                id: startingAfterRow
+                                objectName: "startingAfterRow"
+                                name: "starting_after"
+                                placeholder: qsTr("cursor")
+                                hasError: controller.errorPart === "cursor"
+                                onEdited: page.applyParameters()
+                            }
+                            ParameterRow {
+                                id: endingBeforeRow
+                                objectName: "endingBeforeRow"
+                                name: "ending_before"
+                                placeholder: qsTr("cursor")
+                                hasError: controller.errorPart === "cursor"
+                                onEdited: page.applyParameters()
+                            }
+                        }
+                    }
+
+                    // Body: JSON, pre-filled from the object's fields; the fields' types and select values below.
+                    ColumnLayout {
+                        RowLayout {
+                            VButton {
+                                objectName: "fillBody"
+                                text: qsTr("Fill from %1's fields").arg(page.objectPlural)
+                                onClicked: bodyArea.text = controller.bodyTemplate(page.objectPlural)
+                            }
+                        }
+                        ScrollView {
+                            Layout.fillWidth: true
+                            Layout.fillHeight: true
+                            TextArea {
+                                id: bodyArea
+                                objectName: "bodyArea"
+                                font.family: Theme.monoFamily
+                                placeholderText: qsTr("JSON body")
+                                background: Rectangle {
+                                    color: Theme.inputBackground
+                                    border.width: 1
+                                    border.color: controller.errorPart === "body" ? Theme.danger : Theme.border
+                                    radius: Theme.radius
+                                }
+                            }
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            Layout.maximumHeight: 90
+                            clip: true
+                            text: page.filterFieldList.map(f => f.path + ": " + f.type + (f.options.length ? " (" + f.options.join("|") + ")" : "")).join(" · ")
+                            wrapMode: Text.Wrap
+                            font.pixelSize: 11
+                            color: Theme.textSecondary
+                        }
+                    }
+
+                    // Docs: the picked operation's description, parameters and schemas.
+                    ScrollView {
+                        id: docsScroll
+                        clip: true
+                        contentWidth: availableWidth
+                        ColumnLayout {
+                            width: docsScroll.availableWidth
+                            VText { id: docsText; objectName: "docsText"; Layout.fillWidth: true; wrapMode: Text.Wrap; text: qsTr("Pick an endpoint in the explorer to see its documentation.") }
+                            VText { text: qsTr("Parameters"); font.weight: Font.DemiBold; visible: docsParameters.text !== "" }
+                            Text { id: docsParameters; Layout.fillWidth: true; wrapMode: Text.Wrap; font.family: Theme.monoFamily; font.pixelSize: 11; color: Theme.text }
+                            VText { text: qsTr("Request body"); font.weight: Font.DemiBold; visible: docsRequest.text !== "" }
+                            Text { id: docsRequest; Layout.fillWidth: true; wrapMode: Text.Wrap; font.family: Theme.monoFamily; font.pixelSize: 11; color: Theme.text }
+                            VText { text: qsTr("Response"); font.weight: Font.DemiBold; visible: docsResponse.text !== "" }
+                            Text { id: docsResponse; objectName: "docsResponse"; Layout.fillWidth: true; wrapMode: Text.Wrap; font.family: Theme.monoFamily; font.pixelSize: 11; color: Theme.text }
+                        }
+                    }
                 }
             }
+
+            // GraphQL editor.
             ColumnLayout {
                 visible: page.mode === "graphql"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 RowLayout {
-                    ComboBox { id: endpointBox; objectName: "endpointBox"; model: ["/graphql", "/metadata"] }
+                    ComboBox {
+                        id: endpointBox
+                        objectName: "endpointBox"
+                        model: ["/graphql", "/metadata"]
+                        onCurrentIndexChanged: {
+                            controller.exploreSchema(page.schemaName)
+                            page.updateCompletion()
+                        }
+                    }
                     VText { text: qsTr("Operation") }
                     ComboBox { id: operationBox; objectName: "operationBox"; Layout.preferredWidth: 160 }
                 }
@@ -177,33 +743,130 @@ Rectangle {
                         objectName: "queryArea"
                         font.family: Theme.monoFamily
                         text: "{\n  people(first: 5) {\n    edges { node { id name { firstName lastName } } }\n  }\n}\n"
-                        onTextChanged: page.updateCompletion()
+                        onTextChanged: {
+                            page.completionDismissed = false
+                            page.updateCompletion()
+                        }
                         onCursorPositionChanged: page.updateCompletion()
-                        Keys.onTabPressed: event => {
-                            if (completionList.count > 0) {
-                                const item = completionList.model[Math.max(0, completionList.currentIndex)]
-                                queryArea.remove(completionList.start, queryArea.cursorPosition)
-                                queryArea.insert(completionList.start, item.label)
-                            } else {
-                                event.accepted = false
+                        Keys.onPressed: event => {
+                            if (!completionPopup.visible)
+                                return
+                            if (event.key === Qt.Key_Down) {
+                                completionList.incrementCurrentIndex()
+                                event.accepted = true
+                            } else if (event.key === Qt.Key_Up) {
+                                completionList.decrementCurrentIndex()
+                                event.accepted = true
+                            } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
+                                page.acceptCompletion()
+                                event.accepted = true
+                            } else if (event.key === Qt.Key_Escape) {
+                                page.completionDismissed = true
+                                event.accepted = true
                             }
                         }
-                    }
-                }
-                ListView {
-                    id: completionList
-                    objectName: "completionList"
-                    property int start: 0
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Math.min(count, 6) * 22
-                    clip: true
-                    delegate: Text {
-                        required property var modelData
-                        text: modelData.label + "  " + modelData.detail + "  (" + modelData.kind + ")"
-                        font.family: Theme.monoFamily
-                        font.pixelSize: Theme.fontSizeSmall
-                        color: Theme.textSecondary
-                        height: 22
+                        Keys.onTabPressed: event => {
+                            if (completionList.count > 0)
+                                page.acceptCompletion()
+                            else
+                                event.accepted = false
+                        }
+                        GraphQLHighlighter {
+                            id: highlighter
+                            document: queryArea.textDocument
+                            keywordColor: Theme.accent
+                            variableColor: Theme.warningText
+                            stringColor: Theme.success
+                            numberColor: Theme.warningText
+                            commentColor: Theme.textTertiary
+                            punctuationColor: Theme.textSecondary
+                        }
+                        // Bracket matching: the bracket at the cursor and its partner are outlined.
+                        Rectangle {
+                            id: bracketA
+                            objectName: "bracketA"
+                            property int offset: -1
+                            readonly property rect at: queryArea.positionToRectangle(Math.max(0, offset))
+                            visible: offset >= 0
+                            x: at.x - 1
+                            y: at.y
+                            width: queryArea.font.pixelSize * 0.6 + 2
+                            height: at.height
+                            color: Theme.transparent
+                            border.color: Theme.accent
+                            radius: 2
+                        }
+                        Rectangle {
+                            id: bracketB
+                            objectName: "bracketB"
+                            property int offset: -1
+                            readonly property rect at: queryArea.positionToRectangle(Math.max(0, offset))
+                            visible: offset >= 0
+                            x: at.x - 1
+                            y: at.y
+                            width: queryArea.font.pixelSize * 0.6 + 2
+                            height: at.height
+                            color: Theme.transparent
+                            border.color: Theme.accent
+                            radius: 2
+                        }
+                        // Completion as a popup list at the cursor: Up/Down choose, Return or Tab insert, Esc closes.
+                        Popup {
+                            id: completionPopup
+                            objectName: "completionPopup"
+                            x: queryArea.cursorRectangle.x
+                            y: queryArea.cursorRectangle.y + queryArea.cursorRectangle.height + 2
+                            width: 360
+                            height: Math.min(completionList.count, 8) * 22 + 2
+                            padding: 1
+                            focus: false
+                            closePolicy: Popup.NoAutoClose
+                            visible: completionList.count > 0 && queryArea.activeFocus && !page.completionDismissed
+                            background: Rectangle { color: Theme.background; border.color: Theme.border; radius: Theme.radius }
+                            contentItem: ListView {
+                                id: completionList
+                                objectName: "completionList"
+                                clip: true
+                                highlightMoveDuration: 0
+                                highlight: Rectangle { color: Theme.selected }
+                                delegate: ItemDelegate {
+                                    id: completionRow
+                                    required property var modelData
+                                    required property int index
+                                    width: completionList.width
+                                    height: 22
+                                    padding: 2
+                                    leftPadding: 6
+                                    background: null
+                                    contentItem: RowLayout {
+                                        Text {
+                                            text: completionRow.modelData.label
+                                            font.family: Theme.monoFamily
+                                            font.pixelSize: Theme.fontSizeSmall
+                                            color: Theme.text
+                                        }
+                                        Text {
+                                            Layout.fillWidth: true
+                                            text: completionRow.modelData.detail
+                                            elide: Text.ElideRight
+                                            font.family: Theme.monoFamily
+                                            font.pixelSize: 11
+                                            color: Theme.textSecondary
+                                        }
+                                        Text {
+                                            text: completionRow.modelData.kind
+                                            font.pixelSize: 11
+                                            color: Theme.textTertiary
+                                        }
+                                    }
+                                    onClicked: {
+                                        completionList.currentIndex = completionRow.index
+                                        page.acceptCompletion()
+                                        queryArea.forceActiveFocus()
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
                 Text { id: diagnosticsText; objectName: "diagnosticsText"; color: Theme.danger; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: Theme.fontSizeSmall }
@@ -216,9 +879,10 @@ Rectangle {
             }
         }
 
-        // Right: the response.
+        // ---- Right: the response ----
         ColumnLayout {
-            Layout.preferredWidth: 380
+            Layout.preferredWidth: 360
+            Layout.maximumWidth: 360
             Layout.fillHeight: true
             VText { objectName: "statusLine"; text: controller.statusLine; font.weight: Font.DemiBold }
             ScrollView {
@@ -232,8 +896,10 @@ Rectangle {
                 Layout.preferredHeight: 100
                 TextArea { objectName: "headersArea"; readOnly: true; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSizeSmall; text: controller.responseHeaders }
             }
-            RowLayout {
-                VText { text: qsTr("Copy as") }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 4
+                VText { text: qsTr("Copy as"); height: 32; verticalAlignment: Text.AlignVCenter }
                 Repeater {
                     model: [["cURL", "curl"], ["Python", "python"], ["JavaScript", "javascript"], ["C++", "cpp"]]
                     VButton {

@@ -52,6 +52,9 @@ ApplicationWindow {
             stack.push(objectPage, { apiName: "company" }, StackView.Immediate)
             if (start === "add-field")
                 (stack.currentItem as ObjectPage).addField("SELECT")
+        } else if (start === "playground-graphql") {
+            openSection("playground")
+            (stack.currentItem as PlaygroundPage).mode = "graphql"
         } else {
             openSection(start)
         }
