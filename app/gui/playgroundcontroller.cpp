@@ -6,6 +6,7 @@
 #include "playground/endpointcatalog.h"
 #include "playground/filterfields.h"
 #include "playground/graphqlcompletion.h"
+#include "playground/jsonfold.h"
 #include "playground/playgroundhistory.h"
 #include "playground/playgroundtoken.h"
 #include "playground/requestsnippets.h"
@@ -43,12 +44,6 @@ QVariantMap historyRow(const PlaygroundRequest &r)
             {u"status"_s, r.status},
             {u"durationMs"_s, r.durationMs},
             {u"createdAt"_s, r.createdAt}};
-}
-
-QString pretty(const QByteArray &body)
-{
-    const QJsonDocument json = QJsonDocument::fromJson(body);
-    return json.isNull() ? QString::fromUtf8(body) : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
 }
 
 } // namespace
@@ -172,6 +167,7 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                 m_status = 0;
                 m_statusLine = tr("Cannot run as this key: %1").arg(token.error().message);
                 m_responseBody.clear();
+                m_rawResponse.clear();
                 m_responseHeaders.clear();
                 Q_EMIT responseChanged();
                 return;
@@ -195,7 +191,8 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                 m_statusLine = m_status == 0 ? reply->errorString()
                                              : u"%1 %2 · %3 ms · %4 B"_s.arg(m_status).arg(reason).arg(elapsed).arg(
                                                  replyBody.size());
-                m_responseBody = pretty(replyBody);
+                m_rawResponse = replyBody;
+                m_responseBody = foldJson(replyBody, m_foldDepth);
                 QStringList headers;
                 for (const auto &[name, value] : reply->rawHeaderPairs())
                     headers << QString::fromLatin1(name + ": " + value);
@@ -378,6 +375,15 @@ QString PlaygroundController::buildPath(const QString &path, const QVariantMap &
     if (question >= 0)
         base.truncate(question);
     return query.isEmpty() ? base : base + u'?' + query.join(u'&');
+}
+
+void PlaygroundController::setFoldDepth(int depth)
+{
+    if (depth == m_foldDepth)
+        return;
+    m_foldDepth = depth;
+    m_responseBody = foldJson(m_rawResponse, m_foldDepth);
+    Q_EMIT responseChanged();
 }
 
 void PlaygroundController::exploreSchema(const QString &name)

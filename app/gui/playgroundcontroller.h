@@ -38,6 +38,8 @@ class PlaygroundController : public Controller
     Q_PROPERTY(QString statusLine READ statusLine NOTIFY responseChanged)
     Q_PROPERTY(QString responseBody READ responseBody NOTIFY responseChanged)
     Q_PROPERTY(QString responseHeaders READ responseHeaders NOTIFY responseChanged)
+    /// Folding of the response JSON: objects and arrays deeper than this many levels show as `{…n keys}`; -1: none.
+    Q_PROPERTY(int foldDepth READ foldDepth WRITE setFoldDepth NOTIFY responseChanged)
     /// The request input the last error names ("filter", "order_by", "limit", "depth", "cursor", "body", "path"), or
     /// empty: the page highlights that input.
     Q_PROPERTY(QString errorPart READ errorPart NOTIFY responseChanged)
@@ -53,6 +55,8 @@ public:
     [[nodiscard]] EndpointModel *endpoints() { return &m_endpoints; }
     [[nodiscard]] SchemaExplorerModel *schemaExplorer() { return &m_schemaExplorer; }
     [[nodiscard]] QString errorPart() const { return m_errorPart; }
+    [[nodiscard]] int foldDepth() const { return m_foldDepth; }
+    void setFoldDepth(int depth);
     [[nodiscard]] bool sending() const { return m_sending; }
     [[nodiscard]] int status() const { return m_status; }
     [[nodiscard]] QString statusLine() const { return m_statusLine; }
@@ -129,6 +133,8 @@ private:
     int m_status = 0;
     QString m_statusLine;
     QString m_responseBody;
+    QByteArray m_rawResponse;
+    int m_foldDepth = -1;
     QString m_responseHeaders;
     std::shared_ptr<const graphql::Schema> m_coreSchema;
     qint64 m_coreVersion = -1;

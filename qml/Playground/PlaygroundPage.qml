@@ -194,6 +194,7 @@ Rectangle {
                         model: controller.endpoints
                         section.property: "group"
                         section.delegate: Rectangle {
+                            id: sectionHeader
                             required property string section
                             width: endpointList.width
                             height: 28
@@ -201,7 +202,7 @@ Rectangle {
                             VText {
                                 anchors.verticalCenter: parent.verticalCenter
                                 x: 6
-                                text: parent.section
+                                text: sectionHeader.section
                                 font.weight: Font.DemiBold
                             }
                         }
@@ -884,7 +885,16 @@ Rectangle {
             Layout.preferredWidth: 360
             Layout.maximumWidth: 360
             Layout.fillHeight: true
-            VText { objectName: "statusLine"; text: controller.statusLine; font.weight: Font.DemiBold }
+            RowLayout {
+                VText { objectName: "statusLine"; text: controller.statusLine; font.weight: Font.DemiBold; Layout.fillWidth: true; elide: Text.ElideRight }
+                VComboBox {
+                    objectName: "foldBox"
+                    implicitWidth: 120
+                    model: [qsTr("Unfolded"), qsTr("Fold to 1"), qsTr("Fold to 2"), qsTr("Fold to 3")]
+                    currentIndex: controller.foldDepth + 1
+                    onActivated: controller.foldDepth = currentIndex - 1
+                }
+            }
             ScrollView {
                 Layout.fillWidth: true
                 Layout.fillHeight: true

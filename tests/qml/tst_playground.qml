@@ -69,6 +69,12 @@ Item {
             verify(findChild(page, "docsResponse").text.indexOf("opportunities") >= 0)
             sendAndWait(page, 200)
             verify(findChild(page, "responseArea").text.indexOf("\"opportunities\"") >= 0)
+            // Folding: nested objects collapse to one line, unfolding restores the full JSON.
+            controller.foldDepth = 1
+            compare(findChild(page, "responseArea").text.indexOf("\"opportunities\""), -1)
+            verify(findChild(page, "responseArea").text.indexOf("{…") >= 0)
+            controller.foldDepth = -1
+            verify(findChild(page, "responseArea").text.indexOf("\"opportunities\"") >= 0)
 
             // A create operation pre-fills the JSON body from the object's fields (select values included).
             const create = controller.endpoints.find("POST", "/rest/opportunities")
