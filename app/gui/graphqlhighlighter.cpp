@@ -1,8 +1,13 @@
 #include "gui/graphqlhighlighter.h"
 
 #include <QSet>
+#include <QStringList>
 #include <QSyntaxHighlighter>
 #include <QTextDocument>
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
 
 namespace vingt::gui {
 
@@ -30,15 +35,15 @@ class GraphQLSyntaxHighlighter : public QSyntaxHighlighter
 {
 public:
     GraphQLSyntaxHighlighter(QTextDocument *document, const GraphQLHighlighter &owner)
-        : QSyntaxHighlighter(document), m_owner(owner)
-    {
-    }
+        : QSyntaxHighlighter(document)
+        , m_owner(owner)
+    {}
 
 protected:
     void highlightBlock(const QString &text) override
     {
-        static const QSet<QString> kKeywords{u"query"_s,    u"mutation"_s, u"subscription"_s, u"fragment"_s,
-                                             u"on"_s,       u"true"_s,     u"false"_s,        u"null"_s};
+        static const QSet<QString> kKeywords{u"query"_s, u"mutation"_s, u"subscription"_s, u"fragment"_s,
+                                             u"on"_s,    u"true"_s,     u"false"_s,        u"null"_s};
         const GraphQLHighlighter::Colors colors = m_owner.colors();
         QTextCharFormat keyword, variable, string, number, comment, punctuation;
         keyword.setForeground(colors.keyword);
@@ -100,8 +105,9 @@ protected:
                 i = j;
             } else if (c.isDigit() || (c == u'-' && i + 1 < n && text.at(i + 1).isDigit())) {
                 qsizetype j = i + 1;
-                while (j < n && (text.at(j).isLetterOrNumber() || text.at(j) == u'.' || text.at(j) == u'+'
-                                 || text.at(j) == u'-'))
+                while (j < n
+                       && (text.at(j).isLetterOrNumber() || text.at(j) == u'.' || text.at(j) == u'+'
+                           || text.at(j) == u'-'))
                     ++j;
                 setFormat(int(i), int(j - i), number);
                 i = j;
@@ -125,7 +131,10 @@ GraphQLHighlighter::GraphQLHighlighter(QObject *parent) : QObject(parent)
     });
 }
 
-GraphQLHighlighter::~GraphQLHighlighter() = default;
+GraphQLHighlighter::~GraphQLHighlighter()
+{
+    delete m_highlighter; // owned by the document, but it refers to this object
+}
 
 void GraphQLHighlighter::setDocument(QQuickTextDocument *document)
 {

@@ -50,7 +50,7 @@ Q_SIGNALS:
 
 private:
     QPointer<QQuickTextDocument> m_document;
-    GraphQLSyntaxHighlighter *m_highlighter = nullptr;
+    QPointer<GraphQLSyntaxHighlighter> m_highlighter; ///< a child of the document, gone with it
     QColor m_keywordColor{Qt::darkBlue};
     QColor m_variableColor{Qt::darkMagenta};
     QColor m_stringColor{Qt::darkGreen};

@@ -108,9 +108,9 @@ void PlaygroundController::reloadEndpoints()
     // `<base>/rest/`, so the browser lists paths under /rest.
     run(
         [workspace, model, documents = m_documents, base = baseUrl()] {
-            const QByteArray document =
-                documents->document(openapi::DocumentKind::Core, workspace->id(), model,
-                                    openapi::DocumentOptions::fromSettings(workspace->settings(), base));
+            const QByteArray document = documents->document(
+                openapi::DocumentKind::Core, workspace->id(), model,
+                openapi::DocumentOptions::fromSettings(workspace->settings(), base));
             return readEndpoints(document, u"/rest"_s);
         },
         [this](Result<std::vector<Endpoint>> endpoints) {
@@ -201,7 +201,7 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                 if (m_status >= 400 && request.kind == u"rest"_s) {
                     const QJsonObject error = QJsonDocument::fromJson(replyBody).object();
                     const QJsonValue messages = error.value(u"messages"_s);
-                    const QString message = messages.isArray() ? messages.toArray().first().toString()
+                    const QString message = messages.isArray() ? messages.toArray().at(0).toString()
                                                                : error.value(u"message"_s).toString();
                     m_errorPart = errorRequestPart(request.method, message);
                 }
@@ -313,7 +313,8 @@ bool PlaygroundController::saveRequest(const QString &name, const QString &kind,
     request.operationName = operationName;
     request.apiKeyId = keyId;
     Workspace *workspace = &BackendContext::current().workspace();
-    run([workspace, request, name = name.trimmed()] { return PlaygroundHistory(workspace->database()).save(request, name); },
+    run([workspace, request,
+         name = name.trimmed()] { return PlaygroundHistory(workspace->database()).save(request, name); },
         [this](Result<PlaygroundRequest>) { refresh(m_search); });
     return true;
 }
@@ -362,8 +363,8 @@ QString PlaygroundController::bodyTemplate(const QString &objectNamePlural) cons
 
 QString PlaygroundController::buildPath(const QString &path, const QVariantMap &parameters) const
 {
-    static const QStringList kOrder{u"filter"_s, u"order_by"_s, u"limit"_s, u"depth"_s, u"starting_after"_s,
-                                    u"ending_before"_s};
+    static const QStringList kOrder{u"filter"_s, u"order_by"_s,       u"limit"_s,
+                                    u"depth"_s,  u"starting_after"_s, u"ending_before"_s};
     QStringList query;
     for (const QString &name : kOrder) {
         const QString value = parameters.value(name).toString().trimmed();

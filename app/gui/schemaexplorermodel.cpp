@@ -3,6 +3,8 @@
 #include "graphql/type/definition.h"
 #include "graphql/type/schema.h"
 
+#include <algorithm>
+
 namespace vingt::gui {
 
 using namespace Qt::StringLiterals;
@@ -67,9 +69,9 @@ QVariant SchemaExplorerModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> SchemaExplorerModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},   {NameRole, "name"},     {KindRole, "kind"},
-            {SignatureRole, "signature"},   {DescriptionRole, "description"}, {TargetRole, "target"},
-            {OwnerRole, "owner"},           {ArgumentsRole, "arguments"}};
+    return {
+        {Qt::DisplayRole, "display"},     {NameRole, "name"},     {KindRole, "kind"},   {SignatureRole, "signature"},
+        {DescriptionRole, "description"}, {TargetRole, "target"}, {OwnerRole, "owner"}, {ArgumentsRole, "arguments"}};
 }
 
 QString SchemaExplorerModel::typeKind() const
@@ -147,8 +149,13 @@ void SchemaExplorerModel::rebuild()
         } else if (const InputObjectType *input = type.asInputObject()) {
             for (const InputValue &f : input->fields()) {
                 if (matches(f.name, needle))
-                    m_rows.push_back({f.name, u"inputField"_s, prefix + f.name + u": "_s + f.type.toString(),
-                                      f.description, f.type.named()->name(), type.name(), {}});
+                    m_rows.push_back({f.name,
+                                      u"inputField"_s,
+                                      prefix + f.name + u": "_s + f.type.toString(),
+                                      f.description,
+                                      f.type.named()->name(),
+                                      type.name(),
+                                      {}});
             }
         } else if (const EnumType *enumeration = type.asEnum()) {
             for (const EnumValue &v : enumeration->values()) {
@@ -158,8 +165,13 @@ void SchemaExplorerModel::rebuild()
         } else if (const UnionType *unionType = type.asUnion()) {
             for (const ObjectType *member : unionType->types()) {
                 if (matches(member->name(), needle))
-                    m_rows.push_back({member->name(), u"member"_s, prefix + member->name(), member->description(),
-                                      member->name(), type.name(), {}});
+                    m_rows.push_back({member->name(),
+                                      u"member"_s,
+                                      prefix + member->name(),
+                                      member->description(),
+                                      member->name(),
+                                      type.name(),
+                                      {}});
             }
         }
     };
@@ -180,8 +192,13 @@ void SchemaExplorerModel::rebuild()
             }
             for (const NamedType *type : types) {
                 if (matches(type->name(), needle))
-                    m_rows.push_back({type->name(), typeKindName(type->kind()), type->name(), type->description(),
-                                      type->name(), {}, {}});
+                    m_rows.push_back({type->name(),
+                                      typeKindName(type->kind()),
+                                      type->name(),
+                                      type->description(),
+                                      type->name(),
+                                      {},
+                                      {}});
             }
             if (!needle.isEmpty()) {
                 for (const NamedType *type : types)

@@ -33,7 +33,15 @@ class SchemaExplorerModel : public QAbstractListModel
     Q_PROPERTY(bool canGoBack READ canGoBack NOTIFY typeChanged)
 
 public:
-    enum Role { NameRole = Qt::UserRole + 1, KindRole, SignatureRole, DescriptionRole, TargetRole, OwnerRole, ArgumentsRole };
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        KindRole,
+        SignatureRole,
+        DescriptionRole,
+        TargetRole,
+        OwnerRole,
+        ArgumentsRole
+    };
 
     using QAbstractListModel::QAbstractListModel;
     ~SchemaExplorerModel() override;

@@ -1,5 +1,6 @@
 #include "playground/endpointcatalog.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,10 +70,10 @@ public:
         if (schema.contains("enum"_L1)) {
             QStringList values;
             for (const QJsonValue &v : schema.value("enum"_L1).toArray())
-                values << (v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(
-                                                                QJsonDocument::Compact))
-                                                            .mid(1)
-                                                            .chopped(1));
+                values << (v.isString() ? v.toString()
+                                        : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+                                              .mid(1)
+                                              .chopped(1));
             notes << u"enum: "_s + values.join(u'|');
         }
         return notes.isEmpty() ? type : u"%1 (%2)"_s.arg(type, notes.join(", "_L1));
@@ -160,7 +161,9 @@ Result<std::vector<Endpoint>> readEndpoints(const QByteArray &openApiDocument, c
                 continue;
             const QJsonObject operation = item.value(method).toObject();
             Endpoint endpoint;
-            endpoint.group = operation.value("tags"_L1).toArray().first().toString();
+            endpoint.group = operation.value("tags"_L1).toArray().at(0).toString();
+            if (endpoint.group.isEmpty()) // untagged: grouped by the path's first segment
+                endpoint.group = path.key().section(u'/', 1, 1);
             endpoint.groupDescription = tagDescriptions.value(endpoint.group);
             endpoint.method = QString(method).toUpper();
             endpoint.path = pathPrefix + path.key();
@@ -178,8 +181,8 @@ Result<std::vector<Endpoint>> readEndpoints(const QByteArray &openApiDocument, c
                                                SchemaWriter::oneLine(parameter.value("schema"_L1).toObject()),
                                                parameter.value("required"_L1).toBool()});
             }
-            endpoint.requestSchema =
-                schemas.text(jsonSchemaOf(schemas.resolve(operation.value("requestBody"_L1).toObject())));
+            endpoint.requestSchema = schemas.text(
+                jsonSchemaOf(schemas.resolve(operation.value("requestBody"_L1).toObject())));
             const QJsonObject responses = operation.value("responses"_L1).toObject();
             for (auto response = responses.begin(); response != responses.end(); ++response) {
                 if (response.key().startsWith(u'2')) {

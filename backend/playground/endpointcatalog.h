@@ -33,7 +33,7 @@ struct Endpoint {
 };
 
 /// Reads the operations of an OpenAPI 3.1 document (API-CONTRACT §9, as backend/openapi writes it): every path and
-/// method, grouped by first tag (in the order of the document's `tags`, untagged operations last), with parameter,
+/// method, grouped by first tag (in the order of the document's `tags`; untagged ones last, by first path segment), with parameter,
 /// body and response `$ref`s resolved against `components`. `pathPrefix` is prepended to each path (`/rest`: the
 /// core document's server is `<base>/rest/`). A document that is not a JSON object with `paths` → BadRequest.
 [[nodiscard]] Result<std::vector<Endpoint>> readEndpoints(const QByteArray &openApiDocument,

@@ -32,8 +32,7 @@ QJsonValue placeholder(ValueKind kind, const FieldMetadata &field)
     case ValueKind::Integer: return 0;
     case ValueKind::Json: return field.type == FieldType::Array ? QJsonValue(QJsonArray()) : QJsonValue::Null;
     case ValueKind::Select: return field.options.empty() ? QJsonValue::Null : QJsonValue(field.options.front().value);
-    case ValueKind::MultiSelect:
-        return field.options.empty() ? QJsonArray() : QJsonArray{field.options.front().value};
+    case ValueKind::MultiSelect: return field.options.empty() ? QJsonArray() : QJsonArray{field.options.front().value};
     }
     return QJsonValue::Null;
 }
@@ -93,7 +92,8 @@ Result<QString> buildRestFilter(const DataModel &model, const QString &objectNam
     }
     if (conditions.empty())
         return QString();
-    const FilterNode tree = any ? FilterNode::makeOr(std::move(conditions)) : FilterNode::makeAnd(std::move(conditions));
+    const FilterNode tree = any ? FilterNode::makeOr(std::move(conditions))
+                                : FilterNode::makeAnd(std::move(conditions));
     auto text = writeRestFilter(tree);
     if (!text)
         return text.error();

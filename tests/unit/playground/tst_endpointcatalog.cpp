@@ -173,8 +173,8 @@ private Q_SLOTS:
 
     void bodyTemplateIsAValidBodyOfTheObject()
     {
-        const QJsonObject body =
-            QJsonDocument::fromJson(bodyTemplate(*m_model.objectByPlural(u"opportunities"_s)).toUtf8()).object();
+        const QJsonObject body
+            = QJsonDocument::fromJson(bodyTemplate(*m_model.objectByPlural(u"opportunities"_s)).toUtf8()).object();
         QCOMPARE(body.value(u"stage"_s).toString(), u"NEW"_s);
         QVERIFY(body.value(u"amount"_s).toObject().contains(u"amountMicros"_s));
         QVERIFY(body.contains(u"companyId"_s));
@@ -217,8 +217,9 @@ private Q_SLOTS:
         QTest::newRow("three levels") << page << 3
                                       << u"{\n  \"data\": {\n    \"people\": [\n      {…2 keys},\n      {…2 keys}\n"
                                          "    ]\n  },\n  \"total\": 2\n}"_s;
-        QTest::newRow("unfolded") << QByteArray(R"({"b":{},"a":[1,"x\"y",null,true]})") << -1
-                                  << u"{\n  \"a\": [\n    1,\n    \"x\\\"y\",\n    null,\n    true\n  ],\n  \"b\": {}\n}"_s;
+        QTest::newRow("unfolded")
+            << QByteArray(R"({"b":{},"a":[1,"x\"y",null,true]})") << -1
+            << u"{\n  \"a\": [\n    1,\n    \"x\\\"y\",\n    null,\n    true\n  ],\n  \"b\": {}\n}"_s;
         QTest::newRow("not json") << QByteArray("Not Found") << 1 << u"Not Found"_s;
         QTest::newRow("array root") << QByteArray("[[1],[2,3]]") << 1 << u"[\n  […1 item],\n  […2 items]\n]"_s;
     }
