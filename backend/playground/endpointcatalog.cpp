@@ -38,11 +38,15 @@ public:
     }
 
     /// A schema in one line: `string (uuid)`, `[PersonForResponse]`, `string (enum: A|B)`, `object`.
-    [[nodiscard]] static QString oneLine(const QJsonObject &schema)
+    [[nodiscard]] QString oneLine(const QJsonObject &schema) const
     {
         const QString ref = schema.value("$ref"_L1).toString();
-        if (!ref.isEmpty())
-            return ref.section(u'/', -1);
+        if (!ref.isEmpty()) {
+            // A named enum (a select field's values) is spelled out; other references by name.
+            const QJsonObject target = resolve(schema);
+            return target.contains("enum"_L1) ? ref.section(u'/', -1) + u' ' + oneLine(target).section(u' ', 1)
+                                              : ref.section(u'/', -1);
+        }
         if (schema.contains("oneOf"_L1) || schema.contains("anyOf"_L1)) {
             QStringList alternatives;
             const QJsonArray all = schema.value(schema.contains("oneOf"_L1) ? "oneOf"_L1 : "anyOf"_L1).toArray();
@@ -178,7 +182,7 @@ Result<std::vector<Endpoint>> readEndpoints(const QByteArray &openApiDocument, c
                 endpoint.parameters.push_back({parameter.value("name"_L1).toString(),
                                                parameter.value("in"_L1).toString(),
                                                parameter.value("description"_L1).toString(),
-                                               SchemaWriter::oneLine(parameter.value("schema"_L1).toObject()),
+                                               schemas.oneLine(parameter.value("schema"_L1).toObject()),
                                                parameter.value("required"_L1).toBool()});
             }
             endpoint.requestSchema = schemas.text(

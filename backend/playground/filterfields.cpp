@@ -107,8 +107,10 @@ QString bodyTemplate(const ObjectMetadata &object)
 {
     QJsonObject body;
     for (const FieldMetadata &field : object.fields) {
+        // What the server sets itself: system fields, the id, the timestamps, position and the actor fields.
+        static const QStringList kServerSet{u"id"_s, u"createdAt"_s, u"updatedAt"_s, u"deletedAt"_s};
         if (!object.isApiField(field) || field.isSystem || field.type == FieldType::Position
-            || field.type == FieldType::Actor)
+            || field.type == FieldType::Actor || kServerSet.contains(field.name))
             continue;
         if (field.isManyToOne()) {
             body.insert(field.joinColumnName(), QJsonValue::Null);

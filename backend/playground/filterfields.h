@@ -37,8 +37,8 @@ struct FilterRow {
 [[nodiscard]] Result<QString> buildRestFilter(const DataModel &model, const QString &objectNamePlural,
                                               const std::vector<FilterRow> &rows, bool any = false);
 
-/// A JSON request body for creating one record of the object, indented: every writable field (not system, no
-/// one-to-many relation; a many-to-one relation as its join column set to null) with a placeholder of its type: the
+/// A JSON request body for creating one record of the object, indented: every writable field (not system, not id,
+/// the timestamps, position or actor fields, no one-to-many relation; a many-to-one relation as its join column set to null) with a placeholder of its type: the
 /// first option of a select, `""` for text, 0 for numbers, composites as objects of their sub-fields.
 [[nodiscard]] QString bodyTemplate(const ObjectMetadata &object);
 

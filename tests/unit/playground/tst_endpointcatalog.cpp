@@ -211,14 +211,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<int>("depth");
         QTest::addColumn<QString>("text");
-        const QByteArray page = R"({"data":{"people":[{"id":"a","tags":[1,2]},{"id":"b","tags":[]}]},"total":2})";
+        const QByteArray page
+            = "{\"data\":{\"people\":[{\"id\":\"a\",\"tags\":[1,2]},{\"id\":\"b\",\"tags\":[]}]},\"total\":2}";
         QTest::newRow("all folded") << page << 0 << u"{…2 keys}"_s;
         QTest::newRow("one level") << page << 1 << u"{\n  \"data\": {…1 key},\n  \"total\": 2\n}"_s;
         QTest::newRow("three levels") << page << 3
                                       << u"{\n  \"data\": {\n    \"people\": [\n      {…2 keys},\n      {…2 keys}\n"
                                          "    ]\n  },\n  \"total\": 2\n}"_s;
         QTest::newRow("unfolded")
-            << QByteArray(R"({"b":{},"a":[1,"x\"y",null,true]})") << -1
+            << QByteArray("{\"b\":{},\"a\":[1,\"x\\\"y\",null,true]}") << -1
             << u"{\n  \"a\": [\n    1,\n    \"x\\\"y\",\n    null,\n    true\n  ],\n  \"b\": {}\n}"_s;
         QTest::newRow("not json") << QByteArray("Not Found") << 1 << u"Not Found"_s;
         QTest::newRow("array root") << QByteArray("[[1],[2,3]]") << 1 << u"[\n  […1 item],\n  […2 items]\n]"_s;
