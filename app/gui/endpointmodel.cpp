@@ -41,6 +41,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     case ParametersRole: return parameterLines(e);
     case RequestSchemaRole: return e.requestSchema;
     case ResponseSchemaRole: return e.responseSchema;
+    case GroupStartRole: return index.row() == 0 || m_all.at(m_visible.at(index.row() - 1)).group != e.group;
     default: return {};
     }
 }
@@ -56,7 +57,8 @@ QHash<int, QByteArray> EndpointModel::roleNames() const
             {DescriptionRole, "description"},
             {ParametersRole, "parameters"},
             {RequestSchemaRole, "requestSchema"},
-            {ResponseSchemaRole, "responseSchema"}};
+            {ResponseSchemaRole, "responseSchema"},
+            {GroupStartRole, "groupStart"}};
 }
 
 void EndpointModel::setSearch(const QString &search)

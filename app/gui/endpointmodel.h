@@ -13,7 +13,8 @@ namespace vingt::gui {
 /// @brief The playground's REST endpoint browser: the operations of the workspace's OpenAPI document (the one the
 /// server serves, built in process), grouped by object; `search` filters by path, summary and object.
 /// Roles: group, groupDescription, method, path, summary, description, parameters (one `name (in): type — text`
-/// line each), requestSchema, responseSchema. A list (not a tree): QML views show `group` as sections.
+/// line each), requestSchema, responseSchema, groupStart. A list (not a tree): views draw a heading where
+/// `groupStart` is true.
 class EndpointModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -34,6 +35,7 @@ public:
         ParametersRole,
         RequestSchemaRole,
         ResponseSchemaRole,
+        GroupStartRole, ///< true on the first visible row of a group: views draw the group's heading above it
     };
 
     using QAbstractListModel::QAbstractListModel;

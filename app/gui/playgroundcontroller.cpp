@@ -43,6 +43,7 @@ QVariantMap historyRow(const PlaygroundRequest &r)
             {u"apiKeyId"_s, r.apiKeyId},
             {u"status"_s, r.status},
             {u"durationMs"_s, r.durationMs},
+            {u"savedName"_s, r.savedName},
             {u"createdAt"_s, r.createdAt}};
 }
 

@@ -18,7 +18,7 @@ Rectangle {
     property string mode: "rest"
     readonly property string keyId: keyBox.currentIndex >= 0 && controller.keys.length > 0
                                     ? controller.keys[keyBox.currentIndex].id : ""
-    readonly property string schemaName: endpointBox.currentIndex === 0 ? "core" : "metadata"
+    readonly property string schemaName: endpointBox.currentIndex === 1 ? "metadata" : "core"
     // REST: the path the parameters are added to (the picked endpoint or object), and the object it is about.
     property string basePath: "/rest/companies"
     property string objectPlural: "companies"
@@ -27,9 +27,36 @@ Rectangle {
     property bool completionDismissed: false
 
     property alias controller: controller
-    readonly property PlaygroundController controllerObject: PlaygroundController { id: controller }
+    readonly property PlaygroundController controllerObject: PlaygroundController {
+        id: controller
+        onResponseChanged: page.showErrorPart()
+        onKeysChanged: page.screenshotRun()
+    }
 
-    onObjectName_Changed: filterRows.clear()
+    // An error that names a part of the request opens the tab holding that input (the input is outlined).
+    function showErrorPart() {
+        const part = controller.errorPart
+        if (part === "body")
+            requestTabs.currentIndex = 1
+        else if (part !== "" && part !== "path")
+            requestTabs.currentIndex = 0
+    }
+    // Screenshot mode (`--page playground[-graphql]`): run the default request once a key is there, so the
+    // picture shows a response.
+    function screenshotRun() {
+        if (!Desktop.screenshotMode || !Desktop.lastPage.startsWith("playground") || page.keyId === ""
+                || controller.status !== 0 || controller.sending)
+            return
+        if (page.mode === "rest") {
+            filterRows.append({ "field": "name", "comparator": "ilike", "value": "%a%" })
+            page.rebuildFilter()
+        } else {
+            controller.schemaExplorer.open("Query")
+        }
+        page.sendCurrent()
+    }
+
+    onObjectPluralChanged: filterRows.clear()
 
     function sendCurrent() {
         if (page.mode === "rest")
@@ -84,6 +111,10 @@ Rectangle {
         page.applyParameters()
     }
     function applyParameters() {
+        if (methodBox.currentText !== "GET") { // query parameters of reads; a write takes only depth
+            pathField.text = controller.buildPath(page.basePath, { "depth": depthRow.text })
+            return
+        }
         pathField.text = controller.buildPath(page.basePath, {
             "filter": filterError.text === "" ? filterField.text : "",
             "order_by": orderByRow.text,
@@ -121,11 +152,19 @@ Rectangle {
         const diagnostics = controller.diagnose(page.schemaName, queryArea.text)
         diagnosticsText.text = diagnostics.map(d => d.line + ":" + d.column + " " + d.message).join("\n")
         operationBox.model = controller.operationNames(queryArea.text)
+        page.syncCompletionPopup()
         const open = highlighter.bracketAt(queryArea.text, queryArea.cursorPosition)
         const match = open < 0 ? -1 : highlighter.matchingBracket(queryArea.text, queryArea.cursorPosition)
         bracketA.offset = match < 0 ? -1 : open
         bracketB.offset = match
     }
+    function syncCompletionPopup() {
+        if (completionList.count > 0 && queryArea.activeFocus && !page.completionDismissed)
+            completionPopup.open()
+        else
+            completionPopup.close()
+    }
+    onCompletionDismissedChanged: syncCompletionPopup()
     function acceptCompletion() {
         const item = completionList.model[Math.max(0, completionList.currentIndex)]
         queryArea.remove(page.completionStart, queryArea.cursorPosition)
@@ -134,7 +173,6 @@ Rectangle {
 
     Shortcut { sequence: "Ctrl+Return"; onActivated: page.sendCurrent() }
     Component.onCompleted: controller.exploreSchema("core")
-
     ListModel { id: filterRows }
 
     // One query parameter of the REST request builder.
@@ -162,8 +200,9 @@ Rectangle {
 
         // ---- Left: explorer (endpoints or schema), history, saved requests ----
         ColumnLayout {
-            Layout.preferredWidth: 260
-            Layout.maximumWidth: 260
+            Layout.preferredWidth: 240
+            Layout.minimumWidth: 240
+            Layout.maximumWidth: 240
             Layout.fillHeight: true
             TabButtonBar {
                 id: explorerTabs
@@ -192,64 +231,72 @@ Rectangle {
                         Layout.fillHeight: true
                         clip: true
                         model: controller.endpoints
-                        section.property: "group"
-                        section.delegate: Rectangle {
-                            id: sectionHeader
-                            required property string section
-                            width: endpointList.width
-                            height: 28
-                            color: Theme.sidebar
-                            VText {
-                                anchors.verticalCenter: parent.verticalCenter
-                                x: 6
-                                text: sectionHeader.section
-                                font.weight: Font.DemiBold
-                            }
-                        }
-                        delegate: ItemDelegate {
+                        delegate: Column {
                             id: endpointRow
                             required property int index
                             required property string method
                             required property string path
                             required property string summary
+                            required property string group
+                            required property bool groupStart
                             width: endpointList.width
-                            height: 34
-                            highlighted: endpointList.currentIndex === index
-                            contentItem: RowLayout {
-                                spacing: 6
-                                Text {
-                                    text: endpointRow.method
-                                    Layout.preferredWidth: 48
-                                    font.family: Theme.monoFamily
-                                    font.pixelSize: Theme.fontSizeSmall
+                            // The object's heading above its first operation.
+                            Rectangle {
+                                visible: endpointRow.groupStart
+                                width: parent.width
+                                height: visible ? 28 : 0
+                                color: Theme.sidebar
+                                VText {
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    x: 6
+                                    text: endpointRow.group
                                     font.weight: Font.DemiBold
-                                    color: endpointRow.method === "GET" ? Theme.success
-                                         : endpointRow.method === "DELETE" ? Theme.danger : Theme.accent
-                                }
-                                ColumnLayout {
-                                    spacing: 0
-                                    Layout.fillWidth: true
-                                    Text {
-                                        Layout.fillWidth: true
-                                        text: endpointRow.path.replace("/rest", "")
-                                        elide: Text.ElideRight
-                                        font.family: Theme.monoFamily
-                                        font.pixelSize: Theme.fontSizeSmall
-                                        color: Theme.text
-                                    }
-                                    Text {
-                                        Layout.fillWidth: true
-                                        text: endpointRow.summary
-                                        elide: Text.ElideRight
-                                        font.pixelSize: 11
-                                        color: Theme.textSecondary
-                                    }
                                 }
                             }
-                            background: Rectangle { color: endpointRow.highlighted ? Theme.selected : endpointRow.hovered ? Theme.hover : Theme.background }
-                            onClicked: {
-                                endpointList.currentIndex = index
-                                page.pickEndpoint(controller.endpoints.get(index))
+                            ItemDelegate {
+                                id: endpointButton
+                                objectName: "endpointRow"
+                                width: parent.width
+                                height: 40
+                                padding: 4
+                                leftPadding: 6
+                                highlighted: endpointList.currentIndex === endpointRow.index
+                                contentItem: RowLayout {
+                                    spacing: 6
+                                    Text {
+                                        text: endpointRow.method
+                                        Layout.preferredWidth: 48
+                                        font.family: Theme.monoFamily
+                                        font.pixelSize: Theme.fontSizeSmall
+                                        font.weight: Font.DemiBold
+                                        color: endpointRow.method === "GET" ? Theme.success
+                                             : endpointRow.method === "DELETE" ? Theme.danger : Theme.accent
+                                    }
+                                    ColumnLayout {
+                                        spacing: 0
+                                        Layout.fillWidth: true
+                                        Text {
+                                            Layout.fillWidth: true
+                                            text: endpointRow.path.replace("/rest", "")
+                                            elide: Text.ElideRight
+                                            font.family: Theme.monoFamily
+                                            font.pixelSize: Theme.fontSizeSmall
+                                            color: Theme.text
+                                        }
+                                        Text {
+                                            Layout.fillWidth: true
+                                            text: endpointRow.summary
+                                            elide: Text.ElideRight
+                                            font.pixelSize: 11
+                                            color: Theme.textSecondary
+                                        }
+                                    }
+                                }
+                                background: Rectangle { color: endpointButton.highlighted ? Theme.selected : endpointButton.hovered ? Theme.hover : Theme.background }
+                                onClicked: {
+                                    endpointList.currentIndex = endpointRow.index
+                                    page.pickEndpoint(controller.endpoints.get(endpointRow.index))
+                                }
                             }
                         }
                         EmptyState {
@@ -470,7 +517,7 @@ Rectangle {
                         id: objectBox
                         objectName: "objectBox"
                         model: controller.objects
-                        currentIndex: Math.max(0, controller.objects.indexOf(page.objectPlural))
+                        currentIndex: count > 0 ? Math.max(0, find(page.objectPlural)) : -1
                         Layout.preferredWidth: 150
                         onActivated: {
                             page.objectPlural = currentText
@@ -492,16 +539,6 @@ Rectangle {
                     objectName: "requestTabs"
                     Layout.fillWidth: true
                     tabs: [qsTr("Params"), qsTr("Body"), qsTr("Docs")]
-                    Connections {
-                        target: controller
-                        function onResponseChanged() {
-                            const part = controller.errorPart
-                            if (part === "body")
-                                requestTabs.currentIndex = 1
-                            else if (part !== "" && part !== "path")
-                                requestTabs.currentIndex = 0
-                        }
-                    }
                 }
                 StackLayout {
                     Layout.fillWidth: true
@@ -743,12 +780,13 @@ Rectangle {
                         id: queryArea
                         objectName: "queryArea"
                         font.family: Theme.monoFamily
-                        text: "{\n  people(first: 5) {\n    edges { node { id name { firstName lastName } } }\n  }\n}\n"
+                        text: "# The first people and their names\nquery People($first: Int = 5) {\n  people(first: $first) {\n    edges { node { id name { firstName lastName } } }\n  }\n}\n"
                         onTextChanged: {
                             page.completionDismissed = false
                             page.updateCompletion()
                         }
                         onCursorPositionChanged: page.updateCompletion()
+                        onActiveFocusChanged: page.syncCompletionPopup()
                         Keys.onPressed: event => {
                             if (!completionPopup.visible)
                                 return
@@ -822,24 +860,27 @@ Rectangle {
                             padding: 1
                             focus: false
                             closePolicy: Popup.NoAutoClose
-                            visible: completionList.count > 0 && queryArea.activeFocus && !page.completionDismissed
                             background: Rectangle { color: Theme.background; border.color: Theme.border; radius: Theme.radius }
-                            contentItem: ListView {
+                            ListView {
                                 id: completionList
                                 objectName: "completionList"
+                                anchors.fill: parent
                                 clip: true
-                                highlightMoveDuration: 0
-                                highlight: Rectangle { color: Theme.selected }
-                                delegate: ItemDelegate {
+                                delegate: Item {
                                     id: completionRow
                                     required property var modelData
                                     required property int index
                                     width: completionList.width
                                     height: 22
-                                    padding: 2
-                                    leftPadding: 6
-                                    background: null
-                                    contentItem: RowLayout {
+                                    Rectangle {
+                                        anchors.fill: parent
+                                        color: completionList.currentIndex === completionRow.index ? Theme.selected
+                                                                                                  : Theme.transparent
+                                    }
+                                    RowLayout {
+                                        anchors.fill: parent
+                                        anchors.leftMargin: 6
+                                        anchors.rightMargin: 4
                                         Text {
                                             text: completionRow.modelData.label
                                             font.family: Theme.monoFamily
@@ -860,10 +901,13 @@ Rectangle {
                                             color: Theme.textTertiary
                                         }
                                     }
-                                    onClicked: {
-                                        completionList.currentIndex = completionRow.index
-                                        page.acceptCompletion()
-                                        queryArea.forceActiveFocus()
+                                    MouseArea {
+                                        anchors.fill: parent
+                                        onClicked: {
+                                            completionList.currentIndex = completionRow.index
+                                            page.acceptCompletion()
+                                            queryArea.forceActiveFocus()
+                                        }
                                     }
                                 }
                             }
@@ -882,8 +926,9 @@ Rectangle {
 
         // ---- Right: the response ----
         ColumnLayout {
-            Layout.preferredWidth: 360
-            Layout.maximumWidth: 360
+            Layout.preferredWidth: 300
+            Layout.minimumWidth: 300
+            Layout.maximumWidth: 300
             Layout.fillHeight: true
             RowLayout {
                 VText { objectName: "statusLine"; text: controller.statusLine; font.weight: Font.DemiBold; Layout.fillWidth: true; elide: Text.ElideRight }

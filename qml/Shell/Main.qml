@@ -54,7 +54,8 @@ ApplicationWindow {
                 (stack.currentItem as ObjectPage).addField("SELECT")
         } else if (start === "playground-graphql") {
             openSection("playground")
-            (stack.currentItem as PlaygroundPage).mode = "graphql"
+            const playground = stack.currentItem as PlaygroundPage
+            playground.mode = "graphql"
         } else {
             openSection(start)
         }

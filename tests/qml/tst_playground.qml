@@ -39,6 +39,7 @@ Item {
             const keyBox = findChild(page, "keyBox")
             keyBox.currentIndex = page.controller.keys.findIndex(k => k.name === "Playground key")
             verify(page.keyId !== "")
+            tryVerify(() => page.controller.endpoints.count > 50, 20000)
             return page
         }
 
@@ -66,6 +67,7 @@ Item {
             mouseClick(list.itemAtIndex(row))
             compare(findChild(page, "methodBox").currentText, "GET")
             compare(findChild(page, "pathField").text, "/rest/opportunities?limit=5")
+            compare(findChild(page, "objectBox").currentText, "opportunities")
             verify(findChild(page, "docsResponse").text.indexOf("opportunities") >= 0)
             sendAndWait(page, 200)
             verify(findChild(page, "responseArea").text.indexOf("\"opportunities\"") >= 0)
@@ -139,6 +141,7 @@ Item {
             tryVerify(() => popup.visible, 5000)
             keyClick(Qt.Key_Return)
             compare(editor.text, "{ opportunities")
+            keyClick(Qt.Key_Escape) // closes the popup until the next edit
             tryVerify(() => !popup.visible, 5000)
             editor.text = "{ a(x: 1) { b } }"
             editor.cursorPosition = 1

@@ -83,6 +83,15 @@ private Q_SLOTS:
         QThreadPool::globalInstance()->waitForDone();
     }
 
+    void diagnose_defaultQueryIsValid()
+    {
+        PlaygroundController controller;
+        const QVariantList errors = controller.diagnose(
+            u"core"_s, u"{\n  people(first: 5) {\n    edges { node { id name { firstName lastName } } }\n  }\n}\n"_s);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).toMap().value(u"message"_s).toString()));
+        QThreadPool::globalInstance()->waitForDone();
+    }
+
     void schemaExplorer_typesFieldsArguments()
     {
         auto schema = graphqlapi::buildCoreSchema(m_instance->defaultWorkspace()->dataModel());
