@@ -26,13 +26,10 @@ QString argumentsText(const std::vector<InputValue> &args)
     return lines.join(u'\n');
 }
 
+/// `name: Type`, or `name(…): Type` when it takes arguments (listed one per line in the arguments role).
 QString fieldSignature(const Field &field)
 {
-    QStringList args;
-    for (const InputValue &arg : field.args)
-        args << arg.name + u": "_s + arg.type.toString();
-    return field.name + (args.isEmpty() ? QString() : u"("_s + args.join(", "_L1) + u")"_s) + u": "_s
-           + field.type.toString();
+    return field.name + (field.args.empty() ? QString() : u"(…)"_s) + u": "_s + field.type.toString();
 }
 
 bool matches(const QString &text, const QString &needle)

@@ -17,7 +17,7 @@ namespace vingt::gui {
 /// With no `typeName` it lists the schema's types (root types first, introspection types left out) and, when
 /// `search` is set, the fields of any type whose name matches (`Person.city`); with a `typeName` it lists that type's
 /// fields (with their arguments), input fields, enum values or union members. `open()` navigates, `back()` returns.
-/// Roles: name, kind (`OBJECT`, `field`, `inputField`, `enumValue`, `member`…), signature (`people(first: Int):
+/// Roles: name, kind (`OBJECT`, `field`, `inputField`, `enumValue`, `member`…), signature (`people(…):
 /// PersonConnection`), description, target (the named type a row leads to), owner (the type a row belongs to),
 /// arguments (one `name: Type — description` line each).
 class SchemaExplorerModel : public QAbstractListModel

@@ -30,7 +30,7 @@ Rectangle {
     readonly property PlaygroundController controllerObject: PlaygroundController {
         id: controller
         onResponseChanged: page.showErrorPart()
-        onKeysChanged: page.screenshotRun()
+        onKeysChanged: Qt.callLater(page.screenshotRun) // after the key box took the new keys
     }
 
     // An error that names a part of the request opens the tab holding that input (the input is outlined).
