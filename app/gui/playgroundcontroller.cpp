@@ -106,18 +106,27 @@ void PlaygroundController::reloadEndpoints()
     m_endpointsVersion = model->version();
     m_endpoints.setBusy(true);
     // The document the server serves for this workspace (API-CONTRACT §9), built in process; its server is
-    // `<base>/rest/`, so the browser lists paths under /rest.
+    // `<base>/rest/`, so the browser lists paths under /rest. The core GraphQL schema of the same snapshot is built
+    // there too, so that completion, diagnostics and the schema explorer find it ready on the GUI thread.
+    struct Built {
+        Result<std::vector<Endpoint>> endpoints;
+        Result<std::shared_ptr<const graphql::Schema>> schema;
+    };
     run(
         [workspace, model, documents = m_documents, base = baseUrl()] {
             const QByteArray document = documents->document(
                 openapi::DocumentKind::Core, workspace->id(), model,
                 openapi::DocumentOptions::fromSettings(workspace->settings(), base));
-            return readEndpoints(document, u"/rest"_s);
+            return Built{readEndpoints(document, u"/rest"_s), graphqlapi::buildCoreSchema(model)};
         },
-        [this](Result<std::vector<Endpoint>> endpoints) {
+        [this, version = model->version()](Built built) {
             m_endpoints.setBusy(false);
-            if (endpoints)
-                m_endpoints.setEndpoints(std::move(*endpoints));
+            if (built.endpoints)
+                m_endpoints.setEndpoints(std::move(*built.endpoints));
+            if (built.schema && m_coreVersion != version) {
+                m_coreSchema = *built.schema;
+                m_coreVersion = version;
+            }
             m_schemaExplorer.setSchema(sharedSchema(m_explored));
             Q_EMIT endpointsLoaded();
         });

@@ -30,7 +30,6 @@ Rectangle {
     readonly property PlaygroundController controllerObject: PlaygroundController {
         id: controller
         onResponseChanged: page.showErrorPart()
-        onKeysChanged: Qt.callLater(page.screenshotRun) // after the key box took the new keys
     }
 
     // An error that names a part of the request opens the tab holding that input (the input is outlined).
@@ -143,6 +142,8 @@ Rectangle {
         return page.filterFieldList.find(f => f.path === path) ?? { comparators: [], options: [], type: "" }
     }
     function updateCompletion() {
+        if (page.mode !== "graphql")
+            return
         const result = controller.complete(page.schemaName, queryArea.text, queryArea.cursorPosition)
         const items = result.items || []
         page.completionStart = result.start || 0
@@ -172,7 +173,15 @@ Rectangle {
     }
 
     Shortcut { sequence: "Ctrl+Return"; onActivated: page.sendCurrent() }
-    Component.onCompleted: controller.exploreSchema("core")
+    // The GraphQL editor's completion and diagnostics run while it is shown (the schema is built in the background
+    // when the page opens; see PlaygroundController::refresh).
+    onKeyIdChanged: page.screenshotRun()
+    onModeChanged: {
+        if (page.mode !== "graphql")
+            return
+        controller.exploreSchema(page.schemaName)
+        page.updateCompletion()
+    }
     ListModel { id: filterRows }
 
     // One query parameter of the REST request builder.
@@ -766,6 +775,8 @@ Rectangle {
                         objectName: "endpointBox"
                         model: ["/graphql", "/metadata"]
                         onCurrentIndexChanged: {
+                            if (page.mode !== "graphql")
+                                return
                             controller.exploreSchema(page.schemaName)
                             page.updateCompletion()
                         }
