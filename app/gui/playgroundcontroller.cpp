@@ -397,6 +397,17 @@ void PlaygroundController::setFoldDepth(int depth)
     Q_EMIT responseChanged();
 }
 
+QString PlaygroundController::jsonError(const QString &text) const
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    QJsonParseError error;
+    QJsonDocument::fromJson(text.toUtf8(), &error);
+    return error.error == QJsonParseError::NoError
+               ? QString()
+               : tr("Invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString());
+}
+
 void PlaygroundController::exploreSchema(const QString &name)
 {
     m_explored = name == u"metadata"_s ? name : u"core"_s;

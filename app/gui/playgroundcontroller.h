@@ -99,6 +99,8 @@ public:
     /// `path` with the query parameters that are set (`filter`, `order_by`, `limit`, `depth`, `starting_after`,
     /// `ending_before`), percent-encoded.
     Q_INVOKABLE QString buildPath(const QString &path, const QVariantMap &parameters) const;
+    /// The parse error of a JSON text (a body or GraphQL variables) with its offset, empty when it parses or is blank.
+    Q_INVOKABLE QString jsonError(const QString &text) const;
     /// Shows the core ("core") or metadata ("metadata") schema in the schema explorer.
     Q_INVOKABLE void exploreSchema(const QString &name);
 

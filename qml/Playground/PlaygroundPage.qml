@@ -734,6 +734,7 @@ Rectangle {
                                 }
                             }
                         }
+                        ErrorText { objectName: "bodyError"; Layout.fillWidth: true; text: controller.jsonError(bodyArea.text) }
                         Text {
                             Layout.fillWidth: true
                             Layout.maximumHeight: 90
@@ -932,6 +933,7 @@ Rectangle {
                     Layout.preferredHeight: 80
                     TextArea { id: variablesArea; objectName: "variablesArea"; font.family: Theme.monoFamily; text: "{}" }
                 }
+                ErrorText { objectName: "variablesError"; Layout.fillWidth: true; text: controller.jsonError(variablesArea.text) }
             }
         }
 
@@ -971,8 +973,19 @@ Rectangle {
                     VButton {
                         required property var modelData
                         text: modelData[0]
-                        onClicked: controller.copyToClipboard(page.currentSnippet(modelData[1]))
+                        onClicked: {
+                            controller.copyToClipboard(page.currentSnippet(modelData[1]))
+                            copiedText.text = qsTr("Copied as %1 (the token is read from VINGT_API_KEY)").arg(modelData[0])
+                        }
                     }
+                }
+                VText {
+                    id: copiedText
+                    objectName: "copiedText"
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontSizeSmall
                 }
             }
         }

@@ -85,6 +85,7 @@ Item {
             compare(findChild(page, "methodBox").currentText, "POST")
             const body = JSON.parse(findChild(page, "bodyArea").text)
             compare(body.stage, "NEW")
+            compare(findChild(page, "bodyError").text, "")
             body.name = "From the endpoint browser"
             findChild(page, "bodyArea").text = JSON.stringify(body)
             sendAndWait(page, 201)
@@ -148,6 +149,13 @@ Item {
             compare(findChild(page, "bracketB").offset, 16)
             editor.cursorPosition = 4
             compare(findChild(page, "bracketB").offset, 8)
+
+            // Variables that are not JSON are flagged under the editor, before running.
+            const variables = findChild(page, "variablesArea")
+            variables.text = "{\"first\": }"
+            verify(findChild(page, "variablesError").text.indexOf("Invalid JSON") >= 0)
+            variables.text = "{\"first\": 2}"
+            compare(findChild(page, "variablesError").text, "")
 
             // The schema explorer: search, then navigate from a type to its fields.
             const schemaList = findChild(page, "schemaList")
