@@ -42,6 +42,7 @@ QVariant EndpointModel::data(const QModelIndex &index, int role) const
     case RequestSchemaRole: return e.requestSchema;
     case ResponseSchemaRole: return e.responseSchema;
     case GroupStartRole: return index.row() == 0 || m_all.at(m_visible.at(index.row() - 1)).group != e.group;
+    case CollapsedRole: return m_search.trimmed().isEmpty() && m_collapsed.contains(e.group);
     default: return {};
     }
 }
@@ -58,7 +59,8 @@ QHash<int, QByteArray> EndpointModel::roleNames() const
             {ParametersRole, "parameters"},
             {RequestSchemaRole, "requestSchema"},
             {ResponseSchemaRole, "responseSchema"},
-            {GroupStartRole, "groupStart"}};
+            {GroupStartRole, "groupStart"},
+            {CollapsedRole, "collapsed"}};
 }
 
 void EndpointModel::setSearch(const QString &search)
@@ -92,6 +94,12 @@ void EndpointModel::filter()
     const QString needle = m_search.trimmed();
     for (int i = 0; i < int(m_all.size()); ++i) {
         const playground::Endpoint &e = m_all.at(i);
+        const bool folded = needle.isEmpty() && m_collapsed.contains(e.group);
+        if (folded) {
+            if (i == 0 || m_all.at(i - 1).group != e.group)
+                m_visible.push_back(i); // the heading's row
+            continue;
+        }
         if (needle.isEmpty() || e.path.contains(needle, Qt::CaseInsensitive)
             || e.summary.contains(needle, Qt::CaseInsensitive) || e.group.contains(needle, Qt::CaseInsensitive)
             || e.method.compare(needle, Qt::CaseInsensitive) == 0)
@@ -112,6 +120,13 @@ QVariantMap EndpointModel::get(int row) const
     for (auto it = roles.begin(); it != roles.end(); ++it)
         out.insert(QString::fromLatin1(it.value()), data(at, it.key()));
     return out;
+}
+
+void EndpointModel::toggleGroup(const QString &group)
+{
+    if (!m_collapsed.remove(group))
+        m_collapsed.insert(group);
+    filter();
 }
 
 int EndpointModel::find(const QString &method, const QString &path) const

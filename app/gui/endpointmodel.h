@@ -3,6 +3,7 @@
 #include "playground/endpointcatalog.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -36,6 +37,7 @@ public:
         RequestSchemaRole,
         ResponseSchemaRole,
         GroupStartRole, ///< true on the first visible row of a group: views draw the group's heading above it
+        CollapsedRole,  ///< the group is folded: its only row stands for the heading (views hide the operation)
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -55,6 +57,8 @@ public:
     Q_INVOKABLE [[nodiscard]] QVariantMap get(int row) const;
     /// The visible row of `method` + `path` (as listed, e.g. `GET /rest/people`), -1 when absent.
     Q_INVOKABLE [[nodiscard]] int find(const QString &method, const QString &path) const;
+    /// Folds or unfolds a group (object): folded, it keeps one row (its heading). A search shows every match.
+    Q_INVOKABLE void toggleGroup(const QString &group);
 
 Q_SIGNALS:
     void countChanged();
@@ -66,6 +70,7 @@ private:
 
     std::vector<playground::Endpoint> m_all;
     std::vector<int> m_visible; ///< indexes into m_all
+    QSet<QString> m_collapsed;  ///< folded groups
     QString m_search;
     bool m_busy = false;
 };

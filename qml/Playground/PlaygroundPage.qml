@@ -25,6 +25,7 @@ Rectangle {
     property var filterFieldList: controller.filterFields(objectPlural)
     property int completionStart: 0
     property bool completionDismissed: false
+    property string pickedEndpoint: "" // `METHOD path` of the endpoint picked in the browser
 
     property alias controller: controller
     readonly property PlaygroundController controllerObject: PlaygroundController {
@@ -93,6 +94,7 @@ Rectangle {
     // Picking an operation in the endpoint browser fills the request builder.
     function pickEndpoint(endpoint: var) {
         page.mode = "rest"
+        page.pickedEndpoint = endpoint.method + " " + endpoint.path
         methodBox.currentIndex = methodBox.find(endpoint.method)
         page.objectPlural = endpoint.group
         page.basePath = endpoint.path
@@ -248,9 +250,11 @@ Rectangle {
                             required property string summary
                             required property string group
                             required property bool groupStart
+                            required property bool collapsed
                             width: endpointList.width
-                            // The object's heading above its first operation.
+                            // The object's heading above its first operation; a click folds or unfolds it.
                             Rectangle {
+                                objectName: "groupHeading"
                                 visible: endpointRow.groupStart
                                 width: parent.width
                                 height: visible ? 28 : 0
@@ -258,18 +262,24 @@ Rectangle {
                                 VText {
                                     anchors.verticalCenter: parent.verticalCenter
                                     x: 6
-                                    text: endpointRow.group
+                                    text: (endpointRow.collapsed ? "▸ " : "▾ ") + endpointRow.group
                                     font.weight: Font.DemiBold
+                                }
+                                MouseArea {
+                                    anchors.fill: parent
+                                    cursorShape: Qt.PointingHandCursor
+                                    onClicked: controller.endpoints.toggleGroup(endpointRow.group)
                                 }
                             }
                             ItemDelegate {
                                 id: endpointButton
                                 objectName: "endpointRow"
+                                visible: !endpointRow.collapsed
                                 width: parent.width
                                 height: 40
                                 padding: 4
                                 leftPadding: 6
-                                highlighted: endpointList.currentIndex === endpointRow.index
+                                highlighted: page.pickedEndpoint === endpointRow.method + " " + endpointRow.path
                                 contentItem: RowLayout {
                                     spacing: 6
                                     Text {
@@ -303,7 +313,6 @@ Rectangle {
                                 }
                                 background: Rectangle { color: endpointButton.highlighted ? Theme.selected : endpointButton.hovered ? Theme.hover : Theme.background }
                                 onClicked: {
-                                    endpointList.currentIndex = endpointRow.index
                                     page.pickEndpoint(controller.endpoints.get(endpointRow.index))
                                 }
                             }

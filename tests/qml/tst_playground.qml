@@ -93,6 +93,16 @@ Item {
             // Search narrows the list.
             findChild(page, "endpointSearch").text = "noteTargets"
             tryVerify(() => list.count > 0 && controller.endpoints.find("GET", "/rest/opportunities") < 0, 5000)
+            findChild(page, "endpointSearch").text = ""
+
+            // A click on an object's heading folds its operations.
+            const all = list.count
+            list.positionViewAtBeginning()
+            tryVerify(() => list.itemAtIndex(0) !== null, 5000)
+            mouseClick(list.itemAtIndex(0), 20, 10)
+            tryVerify(() => list.count < all && list.itemAtIndex(0) !== null, 5000)
+            mouseClick(list.itemAtIndex(0), 20, 10)
+            tryVerify(() => list.count === all, 5000)
         }
 
         // The structured filter editor writes the contract's syntax; the server accepts what it builds.

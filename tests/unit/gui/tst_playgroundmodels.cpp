@@ -68,6 +68,21 @@ private Q_SLOTS:
         QVERIFY(std::all_of(paths.begin(), paths.end(), [](const QString &p) { return p.contains(u"opportunit"_s); }));
         endpoints->setSearch({});
 
+        // Folding a group keeps one row for its heading; a search shows the group's matches anyway.
+        const int all = endpoints->rowCount();
+        endpoints->toggleGroup(u"companies"_s);
+        QVERIFY(endpoints->rowCount() < all);
+        QCOMPARE(endpoints->find(u"GET"_s, u"/rest/companies"_s), -1);
+        const QStringList groups = column(*endpoints, EndpointModel::GroupRole);
+        QCOMPARE(groups.count(u"companies"_s), 1);
+        QVERIFY(endpoints->data(endpoints->index(int(groups.indexOf(u"companies"_s))), EndpointModel::CollapsedRole)
+                    .toBool());
+        endpoints->setSearch(u"/rest/companies"_s);
+        QVERIFY(endpoints->find(u"GET"_s, u"/rest/companies"_s) >= 0);
+        endpoints->setSearch({});
+        endpoints->toggleGroup(u"companies"_s);
+        QCOMPARE(endpoints->rowCount(), all);
+
         // A new object → new endpoints at the next refresh (the page refreshes when shown and after each send).
         auto created = m_instance->defaultWorkspace()->metadata().createObject(
             BackendContext::actor(), QJsonObject{{u"nameSingular"_s, u"invoice"_s},
