@@ -48,6 +48,10 @@ Rectangle {
                 || controller.status !== 0 || controller.sending)
             return
         if (page.mode === "rest") {
+            controller.endpoints.toggleGroup("attachments")
+            const list = controller.endpoints.find("GET", "/rest/companies")
+            if (list >= 0)
+                page.pickEndpoint(controller.endpoints.get(list))
             filterRows.append({ "field": "name", "comparator": "ilike", "value": "%a%" })
             page.rebuildFilter()
         } else {
