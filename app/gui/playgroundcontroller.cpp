@@ -214,6 +214,16 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                     const QString message = messages.isArray() ? messages.toArray().at(0).toString()
                                                                : error.value(u"message"_s).toString();
                     m_errorPart = errorRequestPart(request.method, message);
+                } else if (request.kind == u"graphql"_s) {
+                    // GraphQL errors point into the document (locations) or name a variable.
+                    const QJsonArray errors = QJsonDocument::fromJson(replyBody).object().value(u"errors"_s).toArray();
+                    if (!errors.isEmpty()) {
+                        const QJsonObject first = errors.at(0).toObject();
+                        m_errorPart = first.value(u"message"_s).toString().startsWith(u"Variable \"$"_s)
+                                          ? u"variables"_s
+                                      : first.contains(u"locations"_s) ? u"query"_s
+                                                                       : QString();
+                    }
                 }
                 Q_EMIT responseChanged();
                 request.status = m_status;

@@ -40,8 +40,8 @@ class PlaygroundController : public Controller
     Q_PROPERTY(QString responseHeaders READ responseHeaders NOTIFY responseChanged)
     /// Folding of the response JSON: objects and arrays deeper than this many levels show as `{…n keys}`; -1: none.
     Q_PROPERTY(int foldDepth READ foldDepth WRITE setFoldDepth NOTIFY responseChanged)
-    /// The request input the last error names ("filter", "order_by", "limit", "depth", "cursor", "body", "path"), or
-    /// empty: the page highlights that input.
+    /// The request input the last error names (REST: "filter", "order_by", "limit", "depth", "cursor", "body",
+    /// "path"; GraphQL: "query" for an error with locations, "variables"), or empty: the page highlights that input.
     Q_PROPERTY(QString errorPart READ errorPart NOTIFY responseChanged)
 
 public:

@@ -805,6 +805,12 @@ Rectangle {
                         id: queryArea
                         objectName: "queryArea"
                         font.family: Theme.monoFamily
+                        background: Rectangle {
+                            color: Theme.inputBackground
+                            border.width: 1
+                            border.color: controller.errorPart === "query" ? Theme.danger : Theme.border
+                            radius: Theme.radius
+                        }
                         text: "# The first people and their names\nquery People($first: Int = 5) {\n  people(first: $first) {\n    edges { node { id name { firstName lastName } } }\n  }\n}\n"
                         onTextChanged: {
                             page.completionDismissed = false
@@ -944,7 +950,18 @@ Rectangle {
                 ScrollView {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 80
-                    TextArea { id: variablesArea; objectName: "variablesArea"; font.family: Theme.monoFamily; text: "{}" }
+                    TextArea {
+                        id: variablesArea
+                        objectName: "variablesArea"
+                        font.family: Theme.monoFamily
+                        text: "{}"
+                        background: Rectangle {
+                            color: Theme.inputBackground
+                            border.width: 1
+                            border.color: controller.errorPart === "variables" ? Theme.danger : Theme.border
+                            radius: Theme.radius
+                        }
+                    }
                 }
                 ErrorText { objectName: "variablesError"; Layout.fillWidth: true; text: controller.jsonError(variablesArea.text) }
             }

@@ -167,6 +167,13 @@ Item {
             variables.text = "{\"first\": 2}"
             compare(findChild(page, "variablesError").text, "")
 
+            // A GraphQL error that names a variable outlines the variables editor.
+            editor.text = "query Q($n: Int!) { companies(first: $n) { totalCount } }"
+            variables.text = "{\"n\": \"many\"}"
+            sendAndWait(page, 200)
+            verify(page.controller.responseBody.indexOf("errors") >= 0, page.controller.responseBody)
+            compare(page.controller.errorPart, "variables")
+
             // The schema explorer: search, then navigate from a type to its fields.
             const schemaList = findChild(page, "schemaList")
             tryVerify(() => schemaList.count > 10, 5000)
