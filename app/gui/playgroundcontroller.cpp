@@ -178,6 +178,7 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                 m_statusLine = tr("Cannot run as this key: %1").arg(token.error().message);
                 m_responseBody.clear();
                 m_rawResponse.clear();
+                m_lineNodes.clear();
                 m_responseHeaders.clear();
                 Q_EMIT responseChanged();
                 return;
@@ -202,7 +203,9 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                                              : u"%1 %2 · %3 ms · %4 B"_s.arg(m_status).arg(reason).arg(elapsed).arg(
                                                  replyBody.size());
                 m_rawResponse = replyBody;
-                m_responseBody = foldJson(replyBody, m_foldDepth);
+                m_fold.folded.clear();
+                m_fold.unfolded.clear();
+                renderResponse();
                 QStringList headers;
                 for (const auto &[name, value] : reply->rawHeaderPairs())
                     headers << QString::fromLatin1(name + ": " + value);
@@ -400,10 +403,30 @@ QString PlaygroundController::buildPath(const QString &path, const QVariantMap &
 
 void PlaygroundController::setFoldDepth(int depth)
 {
-    if (depth == m_foldDepth)
+    if (depth == m_fold.depth)
         return;
-    m_foldDepth = depth;
-    m_responseBody = foldJson(m_rawResponse, m_foldDepth);
+    m_fold = {depth, {}, {}};
+    renderResponse();
+    Q_EMIT responseChanged();
+}
+
+void PlaygroundController::renderResponse()
+{
+    FoldedJson folded = foldJson(m_rawResponse, m_fold);
+    m_responseBody = std::move(folded.text);
+    m_lineNodes = std::move(folded.lineNodes);
+}
+
+void PlaygroundController::toggleFoldAt(int offset)
+{
+    if (offset < 0 || offset > m_responseBody.size())
+        return;
+    const auto line = std::size_t(QStringView(m_responseBody).left(offset).count(u'\n'));
+    if (line >= m_lineNodes.size() || !m_lineNodes[line])
+        return;
+    const QString pointer = *m_lineNodes[line];
+    m_fold.toggle(pointer, pointerLevel(pointer));
+    renderResponse();
     Q_EMIT responseChanged();
 }
 

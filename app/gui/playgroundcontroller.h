@@ -4,6 +4,7 @@
 #include "gui/endpointmodel.h"
 #include "gui/schemaexplorermodel.h"
 #include "openapi/documentcache.h"
+#include "playground/jsonfold.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -55,7 +56,7 @@ public:
     [[nodiscard]] EndpointModel *endpoints() { return &m_endpoints; }
     [[nodiscard]] SchemaExplorerModel *schemaExplorer() { return &m_schemaExplorer; }
     [[nodiscard]] QString errorPart() const { return m_errorPart; }
-    [[nodiscard]] int foldDepth() const { return m_foldDepth; }
+    [[nodiscard]] int foldDepth() const { return m_fold.depth; }
     void setFoldDepth(int depth);
     [[nodiscard]] bool sending() const { return m_sending; }
     [[nodiscard]] int status() const { return m_status; }
@@ -99,6 +100,8 @@ public:
     /// `path` with the query parameters that are set (`filter`, `order_by`, `limit`, `depth`, `starting_after`,
     /// `ending_before`), percent-encoded.
     Q_INVOKABLE QString buildPath(const QString &path, const QVariantMap &parameters) const;
+    /// Folds or unfolds the object or array that the line at `offset` of the response text opens (nothing else).
+    Q_INVOKABLE void toggleFoldAt(int offset);
     /// The parse error of a JSON text (a body or GraphQL variables) with its offset, empty when it parses or is blank.
     Q_INVOKABLE QString jsonError(const QString &text) const;
     /// Shows the core ("core") or metadata ("metadata") schema in the schema explorer.
@@ -114,6 +117,7 @@ private:
     [[nodiscard]] const graphql::Schema *schemaFor(const QString &name);
     [[nodiscard]] std::shared_ptr<const graphql::Schema> sharedSchema(const QString &name);
     void reloadEndpoints();
+    void renderResponse();
     [[nodiscard]] QString baseUrl() const;
     [[nodiscard]] static QByteArray requestBody(const QString &kind, const QString &body, const QString &variables,
                                                 const QString &operationName);
@@ -136,7 +140,8 @@ private:
     QString m_statusLine;
     QString m_responseBody;
     QByteArray m_rawResponse;
-    int m_foldDepth = -1;
+    playground::FoldState m_fold;
+    std::vector<std::optional<QString>> m_lineNodes; ///< per line of m_responseBody: the node it opens
     QString m_responseHeaders;
     std::shared_ptr<const graphql::Schema> m_coreSchema;
     qint64 m_coreVersion = -1;

@@ -986,7 +986,18 @@ Rectangle {
             ScrollView {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                TextArea { objectName: "responseArea"; readOnly: true; font.family: Theme.monoFamily; text: controller.responseBody }
+                TextArea {
+                    id: responseArea
+                    objectName: "responseArea"
+                    readOnly: true
+                    font.family: Theme.monoFamily
+                    text: controller.responseBody
+                    // A click on a line that opens an object or array folds or unfolds it.
+                    TapHandler {
+                        onTapped: (eventPoint, button) => controller.toggleFoldAt(
+                                      responseArea.positionAt(eventPoint.position.x, eventPoint.position.y))
+                    }
+                }
             }
             VText { text: qsTr("Headers") }
             ScrollView {

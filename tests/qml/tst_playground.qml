@@ -77,6 +77,13 @@ Item {
             verify(findChild(page, "responseArea").text.indexOf("{…") >= 0)
             controller.foldDepth = -1
             verify(findChild(page, "responseArea").text.indexOf("\"opportunities\"") >= 0)
+            // A click on the line that opens "data" folds it; another click unfolds it.
+            const response = findChild(page, "responseArea")
+            const at = response.positionToRectangle(response.text.indexOf("\"data\""))
+            mouseClick(response, at.x + 4, at.y + at.height / 2)
+            tryVerify(() => response.text.indexOf("\"data\": {…") >= 0, 5000, response.text)
+            mouseClick(response, at.x + 4, at.y + at.height / 2)
+            tryVerify(() => response.text.indexOf("\"opportunities\"") >= 0, 5000, response.text)
 
             // A create operation pre-fills the JSON body from the object's fields (select values included).
             const create = controller.endpoints.find("POST", "/rest/opportunities")

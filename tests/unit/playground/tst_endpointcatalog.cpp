@@ -233,6 +233,36 @@ private Q_SLOTS:
         QCOMPARE(playground::foldJson(json, depth), text);
     }
 
+    void foldJson_byHand()
+    {
+        const QByteArray page = "{\"data\":{\"people\":[{\"id\":\"a\"},{\"id\":\"b\"}]},\"total\":2}";
+        FoldState state;
+        FoldedJson shown = playground::foldJson(page, state);
+        QCOMPARE(shown.lineNodes.size(), std::size_t(shown.text.count(u'\n') + 1));
+        QCOMPARE(shown.lineNodes.at(0), std::optional<QString>(QString()));
+        QCOMPARE(shown.lineNodes.at(1), std::optional<QString>(u"/data"_s));
+        QCOMPARE(shown.lineNodes.at(2), std::optional<QString>(u"/data/people"_s));
+        QCOMPARE(shown.lineNodes.at(3), std::optional<QString>(u"/data/people/0"_s));
+        QVERIFY(!shown.lineNodes.at(4)); // "id": "a"
+        // Fold one person by hand, then unfold it again.
+        state.toggle(u"/data/people/0"_s, pointerLevel(u"/data/people/0"_s));
+        shown = playground::foldJson(page, state);
+        QVERIFY2(shown.text.contains(u"[\n      {…1 key},\n      {\n"_s), qPrintable(shown.text));
+        QCOMPARE(shown.lineNodes.at(3), std::optional<QString>(u"/data/people/0"_s));
+        QCOMPARE(shown.lineNodes.at(4), std::optional<QString>(u"/data/people/1"_s));
+        state.toggle(u"/data/people/0"_s, 3);
+        QCOMPARE(playground::foldJson(page, state).text, playground::foldJson(page, -1));
+        // Below the depth, a node unfolded by hand opens; folding it again closes it.
+        state.depth = 1;
+        QCOMPARE(playground::foldJson(page, state).text, u"{\n  \"data\": {…1 key},\n  \"total\": 2\n}"_s);
+        state.toggle(u"/data"_s, 1);
+        QVERIFY(playground::foldJson(page, state).text.contains(u"\"people\": […2 items]"_s));
+        state.toggle(u"/data"_s, 1);
+        QCOMPARE(playground::foldJson(page, state).text, u"{\n  \"data\": {…1 key},\n  \"total\": 2\n}"_s);
+        QCOMPARE(pointerLevel(QString()), 0);
+        QCOMPARE(pointerLevel(u"/a~1b/0"_s), 2);
+    }
+
 private:
     const DataModel m_model{1, standardObjects()};
 };
