@@ -232,186 +232,14 @@ Rectangle {
                                                               : explorerTabs.currentIndex + 1
 
                 // REST endpoint browser: the workspace's OpenAPI document, grouped by object.
-                ColumnLayout {
-                    VTextField {
-                        objectName: "endpointSearch"
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Search endpoints")
-                        onTextChanged: controller.endpoints.search = text
-                    }
-                    ListView {
-                        id: endpointList
-                        objectName: "endpointList"
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        clip: true
-                        model: controller.endpoints
-                        delegate: Column {
-                            id: endpointRow
-                            required property int index
-                            required property string method
-                            required property string path
-                            required property string summary
-                            required property string group
-                            required property bool groupStart
-                            required property bool collapsed
-                            width: endpointList.width
-                            // The object's heading above its first operation; a click folds or unfolds it.
-                            Rectangle {
-                                objectName: "groupHeading"
-                                visible: endpointRow.groupStart
-                                width: parent.width
-                                height: visible ? 28 : 0
-                                color: Theme.sidebar
-                                VText {
-                                    anchors.verticalCenter: parent.verticalCenter
-                                    x: 6
-                                    text: (endpointRow.collapsed ? "▸ " : "▾ ") + endpointRow.group
-                                    font.weight: Font.DemiBold
-                                }
-                                MouseArea {
-                                    anchors.fill: parent
-                                    cursorShape: Qt.PointingHandCursor
-                                    onClicked: controller.endpoints.toggleGroup(endpointRow.group)
-                                }
-                            }
-                            ItemDelegate {
-                                id: endpointButton
-                                objectName: "endpointRow"
-                                visible: !endpointRow.collapsed
-                                width: parent.width
-                                height: 40
-                                padding: 4
-                                leftPadding: 6
-                                highlighted: page.pickedEndpoint === endpointRow.method + " " + endpointRow.path
-                                contentItem: RowLayout {
-                                    spacing: 6
-                                    Text {
-                                        text: endpointRow.method
-                                        Layout.preferredWidth: 48
-                                        font.family: Theme.monoFamily
-                                        font.pixelSize: Theme.fontSizeSmall
-                                        font.weight: Font.DemiBold
-                                        color: endpointRow.method === "GET" ? Theme.success
-                                             : endpointRow.method === "DELETE" ? Theme.danger : Theme.accent
-                                    }
-                                    ColumnLayout {
-                                        spacing: 0
-                                        Layout.fillWidth: true
-                                        Text {
-                                            Layout.fillWidth: true
-                                            text: endpointRow.path.replace("/rest", "")
-                                            elide: Text.ElideRight
-                                            font.family: Theme.monoFamily
-                                            font.pixelSize: Theme.fontSizeSmall
-                                            color: Theme.text
-                                        }
-                                        Text {
-                                            Layout.fillWidth: true
-                                            text: endpointRow.summary
-                                            elide: Text.ElideRight
-                                            font.pixelSize: 11
-                                            color: Theme.textSecondary
-                                        }
-                                    }
-                                }
-                                background: Rectangle { color: endpointButton.highlighted ? Theme.selected : endpointButton.hovered ? Theme.hover : Theme.background }
-                                onClicked: {
-                                    page.pickEndpoint(controller.endpoints.get(endpointRow.index))
-                                }
-                            }
-                        }
-                        EmptyState {
-                            anchors.centerIn: parent
-                            width: parent.width
-                            visible: endpointList.count === 0 && !controller.endpoints.busy
-                            title: qsTr("No endpoints")
-                            text: qsTr("The REST operations of this workspace's OpenAPI document appear here.")
-                        }
-                    }
+                EndpointBrowser {
+                    model: controller.endpoints
+                    picked: page.pickedEndpoint
+                    onEndpointPicked: endpoint => page.pickEndpoint(endpoint)
                 }
 
                 // GraphQL schema explorer: types → fields and arguments, searchable, both schemas.
-                ColumnLayout {
-                    VTextField {
-                        objectName: "schemaSearch"
-                        Layout.fillWidth: true
-                        placeholderText: qsTr("Search types and fields")
-                        text: controller.schemaExplorer.search
-                        onTextEdited: controller.schemaExplorer.search = text
-                    }
-                    RowLayout {
-                        visible: controller.schemaExplorer.canGoBack
-                        VButton { objectName: "schemaBack"; text: "‹"; onClicked: controller.schemaExplorer.back() }
-                        VText {
-                            Layout.fillWidth: true
-                            text: controller.schemaExplorer.typeName === "" ? qsTr("All types")
-                                  : controller.schemaExplorer.typeName + " · " + controller.schemaExplorer.typeKind
-                            font.weight: Font.DemiBold
-                            elide: Text.ElideRight
-                        }
-                    }
-                    VText {
-                        Layout.fillWidth: true
-                        visible: text !== ""
-                        text: controller.schemaExplorer.typeDescription
-                        color: Theme.textSecondary
-                        wrapMode: Text.Wrap
-                        font.pixelSize: Theme.fontSizeSmall
-                    }
-                    ListView {
-                        id: schemaList
-                        objectName: "schemaList"
-                        Layout.fillWidth: true
-                        Layout.fillHeight: true
-                        clip: true
-                        model: controller.schemaExplorer
-                        delegate: ItemDelegate {
-                            id: schemaRow
-                            required property string signature
-                            required property string description
-                            required property string arguments
-                            required property string target
-                            width: schemaList.width
-                            contentItem: ColumnLayout {
-                                spacing: 2
-                                Text {
-                                    Layout.fillWidth: true
-                                    text: schemaRow.signature
-                                    wrapMode: Text.WrapAnywhere
-                                    font.family: Theme.monoFamily
-                                    font.pixelSize: Theme.fontSizeSmall
-                                    color: schemaRow.target !== "" ? Theme.accent : Theme.text
-                                }
-                                Text {
-                                    Layout.fillWidth: true
-                                    visible: text !== ""
-                                    text: schemaRow.description
-                                    wrapMode: Text.Wrap
-                                    maximumLineCount: 3
-                                    elide: Text.ElideRight
-                                    font.pixelSize: 11
-                                    color: Theme.textSecondary
-                                }
-                                Text {
-                                    Layout.fillWidth: true
-                                    visible: text !== ""
-                                    text: schemaRow.arguments
-                                    wrapMode: Text.WrapAnywhere
-                                    leftPadding: 8
-                                    font.family: Theme.monoFamily
-                                    font.pixelSize: 11
-                                    color: Theme.textTertiary
-                                }
-                            }
-                            background: Rectangle { color: schemaRow.hovered ? Theme.hover : Theme.background }
-                            onClicked: {
-                                if (schemaRow.target !== "")
-                                    controller.schemaExplorer.open(schemaRow.target)
-                            }
-                        }
-                    }
-                }
+                SchemaExplorer { model: controller.schemaExplorer }
 
                 // History: searchable; click an entry to load it, Send re-runs it.
                 ColumnLayout {
@@ -968,67 +796,13 @@ Rectangle {
         }
 
         // ---- Right: the response ----
-        ColumnLayout {
+        ResponsePane {
             Layout.preferredWidth: 300
             Layout.minimumWidth: 300
             Layout.maximumWidth: 300
             Layout.fillHeight: true
-            RowLayout {
-                VText { objectName: "statusLine"; text: controller.statusLine; font.weight: Font.DemiBold; Layout.fillWidth: true; elide: Text.ElideRight }
-                VComboBox {
-                    objectName: "foldBox"
-                    implicitWidth: 120
-                    model: [qsTr("Unfolded"), qsTr("Fold to 1"), qsTr("Fold to 2"), qsTr("Fold to 3")]
-                    currentIndex: controller.foldDepth + 1
-                    onActivated: controller.foldDepth = currentIndex - 1
-                }
-            }
-            ScrollView {
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                TextArea {
-                    id: responseArea
-                    objectName: "responseArea"
-                    readOnly: true
-                    font.family: Theme.monoFamily
-                    text: controller.responseBody
-                    // A click on a line that opens an object or array folds or unfolds it.
-                    TapHandler {
-                        onTapped: (eventPoint, button) => controller.toggleFoldAt(
-                                      responseArea.positionAt(eventPoint.position.x, eventPoint.position.y))
-                    }
-                }
-            }
-            VText { text: qsTr("Headers") }
-            ScrollView {
-                Layout.fillWidth: true
-                Layout.preferredHeight: 100
-                TextArea { objectName: "headersArea"; readOnly: true; font.family: Theme.monoFamily; font.pixelSize: Theme.fontSizeSmall; text: controller.responseHeaders }
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: 4
-                VText { text: qsTr("Copy as"); height: 32; verticalAlignment: Text.AlignVCenter }
-                Repeater {
-                    model: [["cURL", "curl"], ["Python", "python"], ["JavaScript", "javascript"], ["C++", "cpp"]]
-                    VButton {
-                        required property var modelData
-                        text: modelData[0]
-                        onClicked: {
-                            controller.copyToClipboard(page.currentSnippet(modelData[1]))
-                            copiedText.text = qsTr("Copied as %1 (the token is read from VINGT_API_KEY)").arg(modelData[0])
-                        }
-                    }
-                }
-                VText {
-                    id: copiedText
-                    objectName: "copiedText"
-                    width: parent.width
-                    wrapMode: Text.Wrap
-                    color: Theme.textSecondary
-                    font.pixelSize: Theme.fontSizeSmall
-                }
-            }
+            controller: page.controllerObject
+            onCopyRequested: language => page.controllerObject.copyToClipboard(page.currentSnippet(language))
         }
     }
 }
