@@ -31,6 +31,7 @@ Rectangle {
     readonly property PlaygroundController controllerObject: PlaygroundController {
         id: controller
         onResponseChanged: page.showErrorPart()
+        onEndpointsLoaded: page.screenshotRun()
     }
 
     // An error that names a part of the request opens the tab holding that input (the input is outlined).
@@ -41,11 +42,11 @@ Rectangle {
         else if (part !== "" && part !== "path")
             requestTabs.currentIndex = 0
     }
-    // Screenshot mode (`--page playground[-graphql]`): run the default request once a key is there, so the
-    // picture shows a response.
+    // Screenshot mode (`--page playground[-graphql]`): run the default request once the keys and the endpoints are
+    // there, so the picture shows a response.
     function screenshotRun() {
         if (!Desktop.screenshotMode || !Desktop.lastPage.startsWith("playground") || page.keyId === ""
-                || controller.status !== 0 || controller.sending)
+                || controller.endpoints.count === 0 || controller.status !== 0 || controller.sending)
             return
         if (page.mode === "rest") {
             controller.endpoints.toggleGroup("attachments")
