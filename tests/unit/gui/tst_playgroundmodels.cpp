@@ -151,6 +151,21 @@ private Q_SLOTS:
         QVERIFY(column(model, SchemaExplorerModel::KindRole).contains(u"enumValue"_s));
     }
 
+    void schemaExplorer_followsTheEndpoint()
+    {
+        PlaygroundController controller;
+        SchemaExplorerModel *explorer = controller.schemaExplorer();
+        QAbstractItemModelTester tester(explorer, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        controller.exploreSchema(u"metadata"_s);
+        explorer->open(u"Query"_s);
+        QVERIFY(column(*explorer, SchemaExplorerModel::NameRole).contains(u"objects"_s));
+        controller.exploreSchema(u"core"_s); // "Query" exists in both: the explorer stays on it
+        QCOMPARE(explorer->typeName(), u"Query"_s);
+        QVERIFY(column(*explorer, SchemaExplorerModel::NameRole).contains(u"companies"_s));
+        QVERIFY(!column(*explorer, SchemaExplorerModel::NameRole).contains(u"objects"_s));
+        QThreadPool::globalInstance()->waitForDone();
+    }
+
     void brackets_data()
     {
         QTest::addColumn<QString>("text");
