@@ -18,13 +18,10 @@ Rectangle {
     property string mode: "rest"
     readonly property string keyId: keyBox.currentIndex >= 0 && controller.keys.length > 0
                                     ? controller.keys[keyBox.currentIndex].id : ""
-    readonly property string schemaName: endpointBox.currentIndex === 1 ? "metadata" : "core"
     // REST: the path the parameters are added to (the picked endpoint or object), and the object it is about.
     property string basePath: "/rest/companies"
     property string objectPlural: "companies"
     property var filterFieldList: controller.filterFields(objectPlural)
-    property int completionStart: 0
-    property bool completionDismissed: false
     property string pickedEndpoint: "" // `METHOD path` of the endpoint picked in the browser
 
     property alias controller: controller
@@ -67,28 +64,28 @@ Rectangle {
         if (page.mode === "rest")
             controller.send("rest", methodBox.currentText, pathField.text, bodyArea.text, "", "", page.keyId)
         else
-            controller.send("graphql", "POST", endpointBox.currentText, queryArea.text, variablesArea.text,
-                            operationBox.currentText, page.keyId)
+            controller.send("graphql", "POST", graphqlEditor.endpoint, graphqlEditor.text, graphqlEditor.variables,
+                            graphqlEditor.operationName, page.keyId)
     }
     function currentSnippet(language: string): string {
         return page.mode === "rest"
             ? controller.snippet(language, "rest", methodBox.currentText, pathField.text, bodyArea.text, "", "")
-            : controller.snippet(language, "graphql", "POST", endpointBox.currentText, queryArea.text,
-                                 variablesArea.text, operationBox.currentText)
+            : controller.snippet(language, "graphql", "POST", graphqlEditor.endpoint, graphqlEditor.text,
+                                 graphqlEditor.variables, graphqlEditor.operationName)
     }
     function saveCurrent(name: string): bool {
         return page.mode === "rest"
             ? controller.saveRequest(name, "rest", methodBox.currentText, pathField.text, bodyArea.text, "", "",
                                      page.keyId)
-            : controller.saveRequest(name, "graphql", "POST", endpointBox.currentText, queryArea.text,
-                                     variablesArea.text, operationBox.currentText, page.keyId)
+            : controller.saveRequest(name, "graphql", "POST", graphqlEditor.endpoint, graphqlEditor.text,
+                                     graphqlEditor.variables, graphqlEditor.operationName, page.keyId)
     }
     function loadRequest(request: var) {
         if (request.kind === "graphql") {
             page.mode = "graphql"
-            endpointBox.currentIndex = Math.max(0, endpointBox.find(request.path))
-            queryArea.text = request.body
-            variablesArea.text = request.variables
+            graphqlEditor.setEndpoint(request.path)
+            graphqlEditor.text = request.body
+            graphqlEditor.variables = request.variables
         } else {
             page.mode = "rest"
             methodBox.currentIndex = methodBox.find(request.method)
@@ -148,47 +145,8 @@ Rectangle {
     function fieldInfo(path: string): var {
         return page.filterFieldList.find(f => f.path === path) ?? { comparators: [], options: [], type: "" }
     }
-    function updateCompletion() {
-        if (page.mode !== "graphql")
-            return
-        const result = controller.complete(page.schemaName, queryArea.text, queryArea.cursorPosition)
-        const items = result.items || []
-        page.completionStart = result.start || 0
-        const prefix = queryArea.text.substring(page.completionStart, queryArea.cursorPosition)
-        completionList.model = items.length === 1 && items[0].label === prefix ? [] : items
-        completionList.currentIndex = 0
-        const diagnostics = controller.diagnose(page.schemaName, queryArea.text)
-        diagnosticsText.text = diagnostics.map(d => d.line + ":" + d.column + " " + d.message).join("\n")
-        operationBox.model = controller.operationNames(queryArea.text)
-        page.syncCompletionPopup()
-        const open = highlighter.bracketAt(queryArea.text, queryArea.cursorPosition)
-        const match = open < 0 ? -1 : highlighter.matchingBracket(queryArea.text, queryArea.cursorPosition)
-        bracketA.offset = match < 0 ? -1 : open
-        bracketB.offset = match
-    }
-    function syncCompletionPopup() {
-        if (completionList.count > 0 && queryArea.activeFocus && !page.completionDismissed)
-            completionPopup.open()
-        else
-            completionPopup.close()
-    }
-    onCompletionDismissedChanged: syncCompletionPopup()
-    function acceptCompletion() {
-        const item = completionList.model[Math.max(0, completionList.currentIndex)]
-        queryArea.remove(page.completionStart, queryArea.cursorPosition)
-        queryArea.insert(page.completionStart, item.label)
-    }
-
     Shortcut { sequence: "Ctrl+Return"; onActivated: page.sendCurrent() }
-    // The GraphQL editor's completion and diagnostics run while it is shown (the schema is built in the background
-    // when the page opens; see PlaygroundController::refresh).
     onKeyIdChanged: page.screenshotRun()
-    onModeChanged: {
-        if (page.mode !== "graphql")
-            return
-        controller.exploreSchema(page.schemaName)
-        page.updateCompletion()
-    }
     ListModel { id: filterRows }
 
     // One query parameter of the REST request builder.
@@ -608,191 +566,13 @@ Rectangle {
             }
 
             // GraphQL editor.
-            ColumnLayout {
-                visible: page.mode === "graphql"
+            GraphQLEditor {
+                id: graphqlEditor
+                controller: page.controllerObject
+                active: page.mode === "graphql"
+                visible: active
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                RowLayout {
-                    ComboBox {
-                        id: endpointBox
-                        objectName: "endpointBox"
-                        model: ["/graphql", "/metadata"]
-                        onCurrentIndexChanged: {
-                            if (page.mode !== "graphql")
-                                return
-                            controller.exploreSchema(page.schemaName)
-                            page.updateCompletion()
-                        }
-                    }
-                    VText { text: qsTr("Operation") }
-                    ComboBox { id: operationBox; objectName: "operationBox"; Layout.preferredWidth: 160 }
-                }
-                ScrollView {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    TextArea {
-                        id: queryArea
-                        objectName: "queryArea"
-                        font.family: Theme.monoFamily
-                        background: Rectangle {
-                            color: Theme.inputBackground
-                            border.width: 1
-                            border.color: controller.errorPart === "query" ? Theme.danger : Theme.border
-                            radius: Theme.radius
-                        }
-                        text: "# The first people and their names\nquery People($first: Int = 5) {\n  people(first: $first) {\n    edges { node { id name { firstName lastName } } }\n  }\n}\n"
-                        onTextChanged: {
-                            page.completionDismissed = false
-                            page.updateCompletion()
-                        }
-                        onCursorPositionChanged: page.updateCompletion()
-                        onActiveFocusChanged: page.syncCompletionPopup()
-                        Keys.onPressed: event => {
-                            if (!completionPopup.visible)
-                                return
-                            if (event.key === Qt.Key_Down) {
-                                completionList.incrementCurrentIndex()
-                                event.accepted = true
-                            } else if (event.key === Qt.Key_Up) {
-                                completionList.decrementCurrentIndex()
-                                event.accepted = true
-                            } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
-                                page.acceptCompletion()
-                                event.accepted = true
-                            } else if (event.key === Qt.Key_Escape) {
-                                page.completionDismissed = true
-                                event.accepted = true
-                            }
-                        }
-                        Keys.onTabPressed: event => {
-                            if (completionList.count > 0)
-                                page.acceptCompletion()
-                            else
-                                event.accepted = false
-                        }
-                        GraphQLHighlighter {
-                            id: highlighter
-                            document: queryArea.textDocument
-                            keywordColor: Theme.accent
-                            variableColor: Theme.warningText
-                            stringColor: Theme.success
-                            numberColor: Theme.warningText
-                            commentColor: Theme.textTertiary
-                            punctuationColor: Theme.textSecondary
-                        }
-                        // Bracket matching: the bracket at the cursor and its partner are outlined.
-                        Rectangle {
-                            id: bracketA
-                            objectName: "bracketA"
-                            property int offset: -1
-                            readonly property rect at: queryArea.positionToRectangle(Math.max(0, offset))
-                            visible: offset >= 0
-                            x: at.x - 1
-                            y: at.y
-                            width: queryArea.font.pixelSize * 0.6 + 2
-                            height: at.height
-                            color: Theme.transparent
-                            border.color: Theme.accent
-                            radius: 2
-                        }
-                        Rectangle {
-                            id: bracketB
-                            objectName: "bracketB"
-                            property int offset: -1
-                            readonly property rect at: queryArea.positionToRectangle(Math.max(0, offset))
-                            visible: offset >= 0
-                            x: at.x - 1
-                            y: at.y
-                            width: queryArea.font.pixelSize * 0.6 + 2
-                            height: at.height
-                            color: Theme.transparent
-                            border.color: Theme.accent
-                            radius: 2
-                        }
-                        // Completion as a popup list at the cursor: Up/Down choose, Return or Tab insert, Esc closes.
-                        Popup {
-                            id: completionPopup
-                            objectName: "completionPopup"
-                            x: queryArea.cursorRectangle.x
-                            y: queryArea.cursorRectangle.y + queryArea.cursorRectangle.height + 2
-                            width: 360
-                            height: Math.min(completionList.count, 8) * 22 + 2
-                            padding: 1
-                            focus: false
-                            closePolicy: Popup.NoAutoClose
-                            background: Rectangle { color: Theme.background; border.color: Theme.border; radius: Theme.radius }
-                            ListView {
-                                id: completionList
-                                objectName: "completionList"
-                                anchors.fill: parent
-                                clip: true
-                                delegate: Item {
-                                    id: completionRow
-                                    required property var modelData
-                                    required property int index
-                                    width: completionList.width
-                                    height: 22
-                                    Rectangle {
-                                        anchors.fill: parent
-                                        color: completionList.currentIndex === completionRow.index ? Theme.selected
-                                                                                                  : Theme.transparent
-                                    }
-                                    RowLayout {
-                                        anchors.fill: parent
-                                        anchors.leftMargin: 6
-                                        anchors.rightMargin: 4
-                                        Text {
-                                            text: completionRow.modelData.label
-                                            font.family: Theme.monoFamily
-                                            font.pixelSize: Theme.fontSizeSmall
-                                            color: Theme.text
-                                        }
-                                        Text {
-                                            Layout.fillWidth: true
-                                            text: completionRow.modelData.detail
-                                            elide: Text.ElideRight
-                                            font.family: Theme.monoFamily
-                                            font.pixelSize: 11
-                                            color: Theme.textSecondary
-                                        }
-                                        Text {
-                                            text: completionRow.modelData.kind
-                                            font.pixelSize: 11
-                                            color: Theme.textTertiary
-                                        }
-                                    }
-                                    MouseArea {
-                                        anchors.fill: parent
-                                        onClicked: {
-                                            completionList.currentIndex = completionRow.index
-                                            page.acceptCompletion()
-                                            queryArea.forceActiveFocus()
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                Text { id: diagnosticsText; objectName: "diagnosticsText"; color: Theme.danger; wrapMode: Text.Wrap; Layout.fillWidth: true; font.pixelSize: Theme.fontSizeSmall }
-                VText { text: qsTr("Variables") }
-                ScrollView {
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 80
-                    TextArea {
-                        id: variablesArea
-                        objectName: "variablesArea"
-                        font.family: Theme.monoFamily
-                        text: "{}"
-                        background: Rectangle {
-                            color: Theme.inputBackground
-                            border.width: 1
-                            border.color: controller.errorPart === "variables" ? Theme.danger : Theme.border
-                            radius: Theme.radius
-                        }
-                    }
-                }
-                ErrorText { objectName: "variablesError"; Layout.fillWidth: true; text: controller.jsonError(variablesArea.text) }
             }
         }
 
