@@ -130,8 +130,7 @@ Rectangle {
     // The structured filter editor's rows → the filter text (written and checked in C++).
     function rebuildFilter() {
         const rows = []
-        for (let i = 0; i < filterRows.count; ++i)
-        {
+        for (let i = 0; i < filterRows.count; ++i) {
             const row = filterRows.get(i)
             rows.push({ "field": row.field, "comparator": row.comparator, "value": row.value })
         }
