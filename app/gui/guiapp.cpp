@@ -30,8 +30,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QStringList kPages{u"general"_s,    u"api-keys"_s,      u"api-key-created"_s, u"roles"_s,    u"role-editor"_s,
-                         u"data-model"_s, u"object-fields"_s, u"add-field"_s,       u"playground"_s, u"webhook"_s};
+const QStringList kPages{u"general"_s,     u"api-keys"_s,           u"api-key-created"_s, u"roles"_s,
+                         u"role-editor"_s, u"data-model"_s,         u"object-fields"_s,   u"add-field"_s,
+                         u"playground"_s,  u"playground-graphql"_s, u"webhook"_s};
 
 /// Saves the window once everything the page loads in the background has arrived (controllers idle), then quits.
 void screenshotWhenIdle(QQuickWindow *window, const QString &file, int *exitCode)

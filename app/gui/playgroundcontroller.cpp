@@ -2,7 +2,11 @@
 
 #include "graphqlapi/coreschema.h"
 #include "graphqlapi/metadataschema.h"
+#include "openapi/openapibuilder.h"
+#include "playground/endpointcatalog.h"
+#include "playground/filterfields.h"
 #include "playground/graphqlcompletion.h"
+#include "playground/jsonfold.h"
 #include "playground/playgroundhistory.h"
 #include "playground/playgroundtoken.h"
 #include "playground/requestsnippets.h"
@@ -13,10 +17,12 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUrl>
 
 namespace vingt::gui {
 
@@ -37,13 +43,8 @@ QVariantMap historyRow(const PlaygroundRequest &r)
             {u"apiKeyId"_s, r.apiKeyId},
             {u"status"_s, r.status},
             {u"durationMs"_s, r.durationMs},
+            {u"savedName"_s, r.savedName},
             {u"createdAt"_s, r.createdAt}};
-}
-
-QString pretty(const QByteArray &body)
-{
-    const QJsonDocument json = QJsonDocument::fromJson(body);
-    return json.isNull() ? QString::fromUtf8(body) : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
 }
 
 } // namespace
@@ -62,11 +63,13 @@ void PlaygroundController::refresh(const QString &search)
     struct Loaded {
         Result<std::vector<ApiKey>> keys;
         Result<std::vector<PlaygroundRequest>> history;
+        Result<std::vector<PlaygroundRequest>> saved;
     };
     run(
         [workspace, search] {
             PlaygroundHistory history(workspace->database());
-            return Loaded{workspace->apiKeys().list(BackendContext::actor()), history.list(search)};
+            return Loaded{workspace->apiKeys().list(BackendContext::actor()), history.list(search),
+                          history.list({}, true)};
         },
         [this, workspace](Loaded loaded) {
             m_keys.clear();
@@ -85,7 +88,47 @@ void PlaygroundController::refresh(const QString &search)
                 for (const PlaygroundRequest &r : *loaded.history)
                     m_history.append(historyRow(r));
             }
+            m_saved.clear();
+            if (loaded.saved) {
+                for (const PlaygroundRequest &r : *loaded.saved)
+                    m_saved.append(historyRow(r));
+            }
             Q_EMIT historyChanged();
+            if (workspace->dataModel()->version() != m_endpointsVersion)
+                reloadEndpoints();
+        });
+}
+
+void PlaygroundController::reloadEndpoints()
+{
+    Workspace *workspace = &BackendContext::current().workspace();
+    const DataModelPtr model = workspace->dataModel();
+    m_endpointsVersion = model->version();
+    m_endpoints.setBusy(true);
+    // The document the server serves for this workspace (API-CONTRACT §9), built in process; its server is
+    // `<base>/rest/`, so the browser lists paths under /rest. The core GraphQL schema of the same snapshot is built
+    // there too, so that completion, diagnostics and the schema explorer find it ready on the GUI thread.
+    struct Built {
+        Result<std::vector<Endpoint>> endpoints;
+        Result<std::shared_ptr<const graphql::Schema>> schema;
+    };
+    run(
+        [workspace, model, documents = m_documents, base = baseUrl()] {
+            const QByteArray document = documents->document(
+                openapi::DocumentKind::Core, workspace->id(), model,
+                openapi::DocumentOptions::fromSettings(workspace->settings(), base));
+            return Built{readEndpoints(document, u"/rest"_s), graphqlapi::buildCoreSchema(model)};
+        },
+        [this, version = model->version()](Built built) {
+            m_endpoints.setBusy(false);
+            if (built.endpoints)
+                m_endpoints.setEndpoints(std::move(*built.endpoints));
+            if (built.schema && m_coreVersion != version) {
+                m_coreSchema = *built.schema;
+                m_coreVersion = version;
+            }
+            m_schemaExplorer.setSchema(sharedSchema(m_explored));
+            Q_EMIT endpointsLoaded();
         });
 }
 
@@ -134,6 +177,8 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                 m_status = 0;
                 m_statusLine = tr("Cannot run as this key: %1").arg(token.error().message);
                 m_responseBody.clear();
+                m_rawResponse.clear();
+                m_lineNodes.clear();
                 m_responseHeaders.clear();
                 Q_EMIT responseChanged();
                 return;
@@ -157,11 +202,32 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
                 m_statusLine = m_status == 0 ? reply->errorString()
                                              : u"%1 %2 · %3 ms · %4 B"_s.arg(m_status).arg(reason).arg(elapsed).arg(
                                                  replyBody.size());
-                m_responseBody = pretty(replyBody);
+                m_rawResponse = replyBody;
+                m_fold.folded.clear();
+                m_fold.unfolded.clear();
+                renderResponse();
                 QStringList headers;
                 for (const auto &[name, value] : reply->rawHeaderPairs())
                     headers << QString::fromLatin1(name + ": " + value);
                 m_responseHeaders = headers.join(u'\n');
+                m_errorPart.clear();
+                if (m_status >= 400 && request.kind == u"rest"_s) {
+                    const QJsonObject error = QJsonDocument::fromJson(replyBody).object();
+                    const QJsonValue messages = error.value(u"messages"_s);
+                    const QString message = messages.isArray() ? messages.toArray().at(0).toString()
+                                                               : error.value(u"message"_s).toString();
+                    m_errorPart = errorRequestPart(request.method, message);
+                } else if (request.kind == u"graphql"_s) {
+                    // GraphQL errors point into the document (locations) or name a variable.
+                    const QJsonArray errors = QJsonDocument::fromJson(replyBody).object().value(u"errors"_s).toArray();
+                    if (!errors.isEmpty()) {
+                        const QJsonObject first = errors.at(0).toObject();
+                        m_errorPart = first.value(u"message"_s).toString().startsWith(u"Variable \"$"_s)
+                                          ? u"variables"_s
+                                      : first.contains(u"locations"_s) ? u"query"_s
+                                                                       : QString();
+                    }
+                }
                 Q_EMIT responseChanged();
                 request.status = m_status;
                 request.durationMs = elapsed;
@@ -173,13 +239,18 @@ void PlaygroundController::send(const QString &kind, const QString &method, cons
 
 const graphql::Schema *PlaygroundController::schemaFor(const QString &name)
 {
+    return sharedSchema(name).get();
+}
+
+std::shared_ptr<const graphql::Schema> PlaygroundController::sharedSchema(const QString &name)
+{
     if (name == u"metadata"_s) {
         if (!m_metadataSchema) {
             auto schema = graphqlapi::buildMetadataSchema();
             if (schema)
                 m_metadataSchema = *schema;
         }
-        return m_metadataSchema.get();
+        return m_metadataSchema;
     }
     // Regenerated when the data model changes (a new snapshot version).
     const DataModelPtr model = BackendContext::current().workspace().dataModel();
@@ -190,7 +261,7 @@ const graphql::Schema *PlaygroundController::schemaFor(const QString &name)
         m_coreSchema = *schema;
         m_coreVersion = model->version();
     }
-    return m_coreSchema.get();
+    return m_coreSchema;
 }
 
 QVariant PlaygroundController::complete(const QString &schemaName, const QString &document, int cursor)
@@ -248,6 +319,132 @@ void PlaygroundController::copyToClipboard(const QString &text) const
 {
     if (QClipboard *clipboard = QGuiApplication::clipboard())
         clipboard->setText(text);
+}
+
+bool PlaygroundController::saveRequest(const QString &name, const QString &kind, const QString &method,
+                                       const QString &path, const QString &body, const QString &variables,
+                                       const QString &operationName, const QString &keyId)
+{
+    if (name.trimmed().isEmpty())
+        return false;
+    PlaygroundRequest request;
+    request.kind = kind == u"graphql"_s ? kind : u"rest"_s;
+    request.method = kind == u"graphql"_s ? u"POST"_s : method;
+    request.path = path;
+    request.body = body;
+    request.variables = variables;
+    request.operationName = operationName;
+    request.apiKeyId = keyId;
+    Workspace *workspace = &BackendContext::current().workspace();
+    run([workspace, request,
+         name = name.trimmed()] { return PlaygroundHistory(workspace->database()).save(request, name); },
+        [this](Result<PlaygroundRequest>) { refresh(m_search); });
+    return true;
+}
+
+void PlaygroundController::removeSaved(const QString &id)
+{
+    Workspace *workspace = &BackendContext::current().workspace();
+    run([workspace, id] { return PlaygroundHistory(workspace->database()).remove(id); },
+        [this](Result<void>) { refresh(m_search); });
+}
+
+QVariantList PlaygroundController::filterFields(const QString &objectNamePlural) const
+{
+    const DataModelPtr model = BackendContext::current().workspace().dataModel();
+    QVariantList out;
+    if (const ObjectMetadata *object = model->objectByPlural(objectNamePlural)) {
+        for (const FilterField &field : playground::filterFields(*object))
+            out.append(QVariantMap{{u"path"_s, field.path},
+                                   {u"type"_s, field.type},
+                                   {u"comparators"_s, field.comparators},
+                                   {u"options"_s, field.options}});
+    }
+    return out;
+}
+
+QVariant PlaygroundController::buildFilter(const QString &objectNamePlural, const QVariantList &rows, bool any) const
+{
+    std::vector<FilterRow> filterRows;
+    for (const QVariant &row : rows) {
+        const QVariantMap map = row.toMap();
+        filterRows.push_back({map.value(u"field"_s).toString(), map.value(u"comparator"_s).toString(),
+                              map.value(u"value"_s).toString()});
+    }
+    const DataModelPtr model = BackendContext::current().workspace().dataModel();
+    auto filter = buildRestFilter(*model, objectNamePlural, filterRows, any);
+    return QVariantMap{{u"filter"_s, filter ? *filter : QString()},
+                       {u"error"_s, filter ? QString() : filter.error().message}};
+}
+
+QString PlaygroundController::bodyTemplate(const QString &objectNamePlural) const
+{
+    const DataModelPtr model = BackendContext::current().workspace().dataModel();
+    const ObjectMetadata *object = model->objectByPlural(objectNamePlural);
+    return object ? playground::bodyTemplate(*object) : QString();
+}
+
+QString PlaygroundController::buildPath(const QString &path, const QVariantMap &parameters) const
+{
+    static const QStringList kOrder{u"filter"_s, u"order_by"_s,       u"limit"_s,
+                                    u"depth"_s,  u"starting_after"_s, u"ending_before"_s};
+    QStringList query;
+    for (const QString &name : kOrder) {
+        const QString value = parameters.value(name).toString().trimmed();
+        if (!value.isEmpty())
+            query << name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    }
+    QString base = path;
+    const qsizetype question = base.indexOf(u'?');
+    if (question >= 0)
+        base.truncate(question);
+    return query.isEmpty() ? base : base + u'?' + query.join(u'&');
+}
+
+void PlaygroundController::setFoldDepth(int depth)
+{
+    if (depth == m_fold.depth)
+        return;
+    m_fold = {depth, {}, {}};
+    renderResponse();
+    Q_EMIT responseChanged();
+}
+
+void PlaygroundController::renderResponse()
+{
+    FoldedJson folded = foldJson(m_rawResponse, m_fold);
+    m_responseBody = std::move(folded.text);
+    m_lineNodes = std::move(folded.lineNodes);
+}
+
+void PlaygroundController::toggleFoldAt(int offset)
+{
+    if (offset < 0 || offset > m_responseBody.size())
+        return;
+    const auto line = std::size_t(QStringView(m_responseBody).left(offset).count(u'\n'));
+    if (line >= m_lineNodes.size() || !m_lineNodes[line])
+        return;
+    const QString pointer = *m_lineNodes[line];
+    m_fold.toggle(pointer, pointerLevel(pointer));
+    renderResponse();
+    Q_EMIT responseChanged();
+}
+
+QString PlaygroundController::jsonError(const QString &text) const
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    QJsonParseError error;
+    QJsonDocument::fromJson(text.toUtf8(), &error);
+    return error.error == QJsonParseError::NoError
+               ? QString()
+               : tr("Invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString());
+}
+
+void PlaygroundController::exploreSchema(const QString &name)
+{
+    m_explored = name == u"metadata"_s ? name : u"core"_s;
+    m_schemaExplorer.setSchema(sharedSchema(m_explored));
 }
 
 } // namespace vingt::gui

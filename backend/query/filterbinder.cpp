@@ -1,5 +1,6 @@
 #include "query/filterbinder.h"
 
+#include "query/comparatorsupport.h"
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/uuid.h"
@@ -65,6 +66,15 @@ std::span<const Comparator> supported(ColumnClass kind)
     }
     return {};
 }
+
+} // namespace
+
+std::span<const Comparator> supportedComparators(const ResolvedColumn &column)
+{
+    return supported(classify(column));
+}
+
+namespace {
 
 std::optional<qint64> integral(double number)
 {

@@ -52,6 +52,10 @@ ApplicationWindow {
             stack.push(objectPage, { apiName: "company" }, StackView.Immediate)
             if (start === "add-field")
                 (stack.currentItem as ObjectPage).addField("SELECT")
+        } else if (start === "playground-graphql") {
+            openSection("playground")
+            const playground = stack.currentItem as PlaygroundPage
+            playground.mode = "graphql"
         } else {
             openSection(start)
         }

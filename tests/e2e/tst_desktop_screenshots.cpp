@@ -31,7 +31,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("page");
         for (const char *page : {"general", "api-keys", "api-key-created", "roles", "role-editor", "data-model",
-                                 "object-fields", "add-field", "playground", "webhook"})
+                                 "object-fields", "add-field", "playground", "playground-graphql", "webhook"})
             QTest::newRow(page) << QString::fromLatin1(page);
     }
 
