@@ -125,6 +125,7 @@ void Workspace::followDatabaseModel() const
         return;
     if (m_database->inTransaction())
         return; // a metadata change of our own is running on this thread
+    const Database::UncountedStatements uncounted;
     qint64 stored = 0;
     {
         auto rows = m_database->exec(u"SELECT dataModelVersion FROM core_workspaceInfo LIMIT 1"_s);

@@ -579,6 +579,13 @@ quint64 Database::statementsOnThisThread()
     return t_statements;
 }
 
+Database::UncountedStatements::UncountedStatements() : m_before(t_statements) {}
+
+Database::UncountedStatements::~UncountedStatements()
+{
+    t_statements = m_before;
+}
+
 Result<Rows> Database::exec(const QString &sql, const QVariantList &binds)
 {
     ++t_statements;

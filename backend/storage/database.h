@@ -122,6 +122,19 @@ public:
     /// Statements executed by exec() on the calling thread, over every Database (a monotonic counter). The GraphQL
     /// endpoint reports the difference over one request to show that nested loads are batched.
     [[nodiscard]] static quint64 statementsOnThisThread();
+    /// @brief While it lives, statements on this thread are not counted by statementsOnThisThread(): for periodic
+    /// bookkeeping that a request may or may not happen to run (the data-model version check on PostgreSQL).
+    class UncountedStatements
+    {
+    public:
+        UncountedStatements();
+        ~UncountedStatements();
+        UncountedStatements(const UncountedStatements &) = delete;
+        UncountedStatements &operator=(const UncountedStatements &) = delete;
+
+    private:
+        quint64 m_before;
+    };
 
 private:
     struct ThreadConnection;

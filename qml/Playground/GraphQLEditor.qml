@@ -63,9 +63,10 @@ ColumnLayout {
         editor.updateCompletion()
     }
     RowLayout {
-        ComboBox {
+        VComboBox {
             id: endpointBox
             objectName: "endpointBox"
+            Layout.preferredWidth: 130
             model: ["/graphql", "/metadata"]
             onCurrentIndexChanged: {
                 if (!editor.active)
@@ -75,7 +76,7 @@ ColumnLayout {
             }
         }
         VText { text: qsTr("Operation") }
-        ComboBox { id: operationBox; objectName: "operationBox"; Layout.preferredWidth: 160 }
+        VComboBox { id: operationBox; objectName: "operationBox"; Layout.preferredWidth: 160 }
     }
     ScrollView {
         Layout.fillWidth: true

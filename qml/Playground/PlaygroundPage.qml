@@ -281,7 +281,7 @@ Rectangle {
                 VButton { objectName: "graphqlTab"; text: "GraphQL"; variant: page.mode === "graphql" ? "primary" : "secondary"; onClicked: page.mode = "graphql" }
                 Item { Layout.fillWidth: true }
                 VText { text: qsTr("Key:") }
-                ComboBox {
+                VComboBox {
                     id: keyBox
                     objectName: "keyBox"
                     model: controller.keys
@@ -320,8 +320,8 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 RowLayout {
-                    ComboBox { id: methodBox; objectName: "methodBox"; Layout.preferredWidth: 96; model: ["GET", "POST", "PATCH", "PUT", "DELETE"] }
-                    ComboBox {
+                    VComboBox { id: methodBox; objectName: "methodBox"; Layout.preferredWidth: 96; model: ["GET", "POST", "PATCH", "PUT", "DELETE"] }
+                    VComboBox {
                         id: objectBox
                         objectName: "objectBox"
                         model: controller.objects
