@@ -158,13 +158,13 @@ private Q_SLOTS:
         const qint64 pid = m_server->pid();
         Load load(m_server->baseUrl(), m_server->token().toLatin1(), city);
         load.start();
-        QTRY_VERIFY_WITH_TIMEOUT(load.created >= 8, 30000); // under way
+        QTRY_VERIFY2_WITH_TIMEOUT(load.created >= 8, qPrintable(status(load)), 30000); // under way
 
         // The outage: a fast shutdown disconnects the server in the middle of its batches.
         QString error;
         QVERIFY2(runThrowaway({u"pause"_s, m_pgDir}, error), qPrintable(error));
         const int createdBefore = load.created;
-        QTRY_VERIFY_WITH_TIMEOUT(load.unavailable >= 8, 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(load.unavailable >= 8, qPrintable(status(load)), 30000);
         const HttpResponse during = m_http.get(u"/rest/people?limit=1"_s);
         E2E_ERROR_CONTAINS(during, 503, "The database is not available");
         E2E_STATUS(m_http.get(u"/healthz/database"_s), 503);
@@ -173,7 +173,7 @@ private Q_SLOTS:
         // The same process answers again: no restart of its own.
         QTRY_COMPARE_WITH_TIMEOUT(m_http.get(u"/rest/people?limit=1"_s).status, 200, 20000);
         E2E_STATUS(m_http.get(u"/healthz/database"_s), 200);
-        QTRY_VERIFY_WITH_TIMEOUT(load.created >= createdBefore + 8, 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(load.created >= createdBefore + 8, qPrintable(status(load)), 30000);
         load.stop();
         QTRY_VERIFY_WITH_TIMEOUT(load.idle(), kRequestTimeoutMs + 5000);
         QCOMPARE(m_server->pid(), pid);
@@ -189,12 +189,21 @@ private Q_SLOTS:
                  qPrintable(u"%1 records for %2 created and %3 refused batches"_s.arg(total)
                                 .arg(load.created)
                                 .arg(load.unavailable)));
+        qInfo("load: %d batches created, %d refused with 503, %d records", load.created, load.unavailable, total);
         // Writes work again on every worker thread's (new) connection.
         for (int i = 0; i < 8; ++i)
             E2E_STATUS(m_http.post(u"/rest/people"_s, QJsonObject{{u"city"_s, city}}), 201);
     }
 
 private:
+    /// The load's tallies and the end of the server's log, for failure messages.
+    QString status(const Load &load) const
+    {
+        return u"%1 created, %2 refused with 503, problems: %3; server log: %4"_s.arg(load.created)
+            .arg(load.unavailable)
+            .arg(load.problems.join(u" / "_s), QString::fromUtf8(m_server->serverStderr().right(3000)));
+    }
+
     QString m_pgDir;
     std::unique_ptr<ServerProcess> m_server;
     HttpClient m_http;
