@@ -48,13 +48,20 @@ Result<BucketLevels> RateLimitStore::read(const BucketSizes &sizes)
 
 Result<BucketLevels> RateLimitStore::run(const QString &sql, const BucketSizes &sizes)
 {
-    auto rows = m_database.exec(
-        sql, {double(sizes.shortMax), double(sizes.shortWindowMs), double(sizes.longMax), double(sizes.longWindowMs)});
-    if (!rows)
-        return rows.error();
-    if (!rows->next())
-        return Error::internal(u"The rate-limit row of this workspace is missing (table core_rateLimit)"_s);
-    return BucketLevels{rows->value(0).toDouble(), rows->value(1).toDouble(), rows->value(2).toInt() == 1};
+    const QVariantList binds{double(sizes.shortMax), double(sizes.shortWindowMs), double(sizes.longMax),
+                             double(sizes.longWindowMs)};
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto rows = m_database.exec(sql, binds);
+        if (!rows)
+            return rows.error();
+        if (rows->next())
+            return BucketLevels{rows->value(0).toDouble(), rows->value(1).toDouble(), rows->value(2).toInt() == 1};
+        // No row (deleted by hand, or a table restored without it): full buckets again, as after the restart of a
+        // single server, rather than refusing or failing every request.
+        VINGT_TRY(m_database.exec(u"INSERT INTO core_rateLimit (id, shortTokens, longTokens, refilledAtMs, granted) "
+                                  "VALUES (1, 1e15, 1e15, 0, 1) ON CONFLICT (id) DO NOTHING"_s));
+    }
+    return Error::internal(u"The rate-limit row of this workspace cannot be created (table core_rateLimit)"_s);
 }
 
 } // namespace vingt

@@ -75,6 +75,20 @@ private Q_SLOTS:
         QVERIFY(refused->longTokens >= 97.0 - 1e-6);
     }
 
+    void aMissingRowIsCreatedAgain()
+    {
+        // A lost row (deleted by hand, a partial restore): the buckets start full again.
+        auto database = open();
+        RateLimitStore store(*database);
+        const BucketSizes sizes{1000000, 1000, 5, 86400000};
+        QVERIFY(store.take(sizes)->granted);
+        QVERIFY(database->exec(u"DELETE FROM core_rateLimit"_s));
+        const auto levels = store.take(sizes);
+        QVERIFY2(levels, levels ? "" : qPrintable(levels.error().message));
+        QVERIFY(levels->granted);
+        QCOMPARE(std::floor(levels->longTokens + 1e-9), 4.0);
+    }
+
     void twoStoresOnOneDatabaseShareTheBudget()
     {
         // Two servers are two processes; two Database objects on one file are the nearest a unit test gets.
