@@ -46,7 +46,13 @@ cleanup() {
     local status=$? pid
     set +e
     for pid in "${PIDS[@]}"; do
-        kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+        kill -TERM "$pid" 2>/dev/null || continue
+        for _ in $(seq 1 100); do # at most 10 s for in-flight requests to finish
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+        wait "$pid" 2>/dev/null
     done
     [ -z "$PGDIR" ] || "$ROOT/tests/support/pg_throwaway.sh" stop "$PGDIR"
     rm -rf "$TMP"
@@ -151,7 +157,8 @@ seed() {
 
 # --- SQLite ------------------------------------------------------------------------------------------------
 serve sqlite --data-dir "$TMP/data"
-VINGT_TOKEN=$("$VINGT" api-key create --name bench --data-dir "$TMP/data" 2>>"$RESULTS/sqlite.log")
+VINGT_TOKEN=$("$VINGT" api-key create --name bench --data-dir "$TMP/data" 2>>"$RESULTS/sqlite.log") \
+    || die "vingt api-key create failed (see $RESULTS/sqlite.log)"
 export VINGT_TOKEN
 seed sqlite
 scenarios sqlite ""
@@ -161,7 +168,8 @@ stop_server "$SERVER_PID"
 eval "$("$ROOT/tests/support/pg_throwaway.sh")" # PGPORT, PGDIR
 URL="postgresql://postgres@127.0.0.1:$PGPORT/vingt_bench"
 serve postgres --database "$URL"
-VINGT_TOKEN=$("$VINGT" api-key create --name bench --database "$URL" 2>>"$RESULTS/postgres.log")
+VINGT_TOKEN=$("$VINGT" api-key create --name bench --database "$URL" 2>>"$RESULTS/postgres.log") \
+    || die "vingt api-key create failed (see $RESULTS/postgres.log)"
 export VINGT_TOKEN
 seed postgres
 FIRST_PID=$SERVER_PID
