@@ -87,10 +87,13 @@ http::Response Endpoint::handle(const http::Request &request, Surface surface)
     if (!auth)
         return errorsResponse({GraphqlError::fromError(auth.error())});
     RateLimiter &limiter = auth->workspace->rateLimiter();
+    // The headers report the buckets after the last token taken, or as they are when the document took none: one
+    // look at them per root field and none more (shared buckets cost a database round trip each, issue 8).
+    std::optional<RateLimitDecision> lastDecision;
 
     // The body: one GraphQL request object.
     auto finish = [&](http::Response response) {
-        setRateLimitHeaders(response, limiter.peek());
+        setRateLimitHeaders(response, lastDecision ? *lastDecision : limiter.peek());
         return response;
     };
     if (request.body.trimmed().isEmpty())
@@ -150,8 +153,10 @@ http::Response Endpoint::handle(const http::Request &request, Surface surface)
     // §7: one token per root field of a /graphql document; /metadata takes none.
     std::optional<RateLimitDecision> refused;
     if (surface == Surface::Core) {
-        options.rootFieldGuard = [&limiter, &refused](const graphql::ResolveParams &) -> std::optional<GraphqlError> {
+        options.rootFieldGuard = [&limiter, &refused,
+                                  &lastDecision](const graphql::ResolveParams &) -> std::optional<GraphqlError> {
             const RateLimitDecision decision = limiter.tryConsume();
+            lastDecision = decision;
             if (decision.allowed)
                 return std::nullopt;
             if (!refused)

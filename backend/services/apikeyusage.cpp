@@ -91,8 +91,8 @@ Result<void> ApiKeyUsage::flush()
                 if (minute < oldest)
                     continue;
                 VINGT_TRY(m_database.exec(u"INSERT INTO core_apiKeyUsage (apiKeyId, minute, requests) VALUES (?, ?, ?) "
-                                          "ON CONFLICT (apiKeyId, minute) DO UPDATE SET requests = requests + "
-                                          "excluded.requests"_s,
+                                          "ON CONFLICT (apiKeyId, minute) DO UPDATE SET requests = "
+                                          "core_apiKeyUsage.requests + excluded.requests"_s, // PostgreSQL: qualified
                                           {it.key(), minute, requests}));
             }
         }

@@ -367,12 +367,10 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
     if (!dialect.beforeSchemaChange().isEmpty())
         VINGT_TRY(db.execScript(dialect.beforeSchemaChange()));
     auto done = db.transaction([&]() -> Result<void> {
-        VINGT_TRY(MetadataStore::save(db, *before, after));
-        for (const QString &statement : ddl)
-            VINGT_TRY(db.execScript(statement));
-        for (const auto &[sql, binds] : draft.afterDdl)
-            VINGT_TRY(db.exec(sql, binds));
-        // Several servers on one database: the change applies only to the version it was made from.
+        // Several servers on one database: the change applies only to the version it was made from. First, so that
+        // the version row's lock orders concurrent changes: on PostgreSQL a second server's change waits here for
+        // the first one's commit, then matches no row and gets the 409, instead of running into the first one's
+        // rows and tables (a unique violation reported as something else, or a half-applied DDL error).
         auto bumped = db.exec(u"UPDATE core_workspaceInfo SET dataModelVersion = ? WHERE dataModelVersion = ?"_s,
                               {after.version(), before->version()});
         if (!bumped)
@@ -381,6 +379,11 @@ Result<DataModelPtr> MetadataService::apply(const Actor &actor, const Mutation &
             return Error::conflict(u"The data model was changed meanwhile (by another server); reload it and try "
                                    "again"_s);
         }
+        VINGT_TRY(MetadataStore::save(db, *before, after));
+        for (const QString &statement : ddl)
+            VINGT_TRY(db.execScript(statement));
+        for (const auto &[sql, binds] : draft.afterDdl)
+            VINGT_TRY(db.exec(sql, binds));
         // Only dropping a table (and the rebuild, which drops one) can leave dangling references; the check reads
         // every row of every table with a foreign key, so it is skipped for ADD / RENAME changes.
         if (!dropsTable || dialect.foreignKeyCheck().isEmpty())

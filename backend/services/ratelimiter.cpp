@@ -1,6 +1,8 @@
 #include "services/ratelimiter.h"
 
+#include "core/logging.h"
 #include "services/settings.h"
+#include "storage/ratelimitstore.h"
 
 #include <QElapsedTimer>
 
@@ -46,6 +48,13 @@ RateLimiter::RateLimiter(const RateLimitConfig &config, Clock clock)
     m_long.tokens = double(m_long.max);
 }
 
+RateLimiter::RateLimiter(const RateLimitConfig &config, Database &database) : RateLimiter(config)
+{
+    m_store = std::make_unique<RateLimitStore>(database);
+}
+
+RateLimiter::~RateLimiter() = default;
+
 void RateLimiter::setConfig(const RateLimitConfig &config)
 {
     std::lock_guard lock(m_mutex);
@@ -86,38 +95,71 @@ qint64 RateLimiter::msUntil(const Bucket &bucket, double tokens)
     return qint64(std::ceil(missing * double(bucket.windowMs) / double(bucket.max) - 1e-6));
 }
 
-RateLimitDecision RateLimiter::state() const
+RateLimitDecision RateLimiter::decide(const Bucket &shortBucket, const Bucket &longBucket, bool granted)
 {
     RateLimitDecision decision;
-    decision.limit = m_long.max;
+    decision.limit = longBucket.max;
     // Guard against 0.9999999 after many refills: a bucket that is full within a microsecond counts as full.
-    decision.remaining = qint64(std::floor(m_long.tokens + 1e-9));
-    decision.resetSecs = ceilDiv(msUntil(m_long, double(m_long.max)), 1000);
+    decision.remaining = qint64(std::floor(longBucket.tokens + 1e-9));
+    decision.resetSecs = ceilDiv(msUntil(longBucket, double(longBucket.max)), 1000);
+    if (!granted) {
+        const Bucket &exhausted = shortBucket.tokens + 1e-9 < 1.0 ? shortBucket : longBucket;
+        decision.allowed = false;
+        decision.message = u"Limit reached (%1 tokens per %2 ms)"_s.arg(exhausted.max).arg(exhausted.windowMs);
+        decision.retryAfterSecs = std::max<qint64>(1, ceilDiv(msUntil(exhausted, 1.0), 1000));
+    }
     return decision;
+}
+
+RateLimitDecision RateLimiter::local(bool consume)
+{
+    std::lock_guard lock(m_mutex);
+    refill(m_clock());
+    const bool granted = m_short.tokens + 1e-9 >= 1.0 && m_long.tokens + 1e-9 >= 1.0;
+    if (consume && granted) {
+        m_short.tokens = std::max(0.0, m_short.tokens - 1.0);
+        m_long.tokens = std::max(0.0, m_long.tokens - 1.0);
+    }
+    return decide(m_short, m_long, granted || !consume);
+}
+
+std::optional<RateLimitDecision> RateLimiter::shared(bool consume)
+{
+    Bucket shortBucket;
+    Bucket longBucket;
+    {
+        std::lock_guard lock(m_mutex);
+        shortBucket = m_short;
+        longBucket = m_long;
+    }
+    const BucketSizes sizes{shortBucket.max, shortBucket.windowMs, longBucket.max, longBucket.windowMs};
+    const Result<BucketLevels> levels = consume ? m_store->take(sizes) : m_store->read(sizes);
+    if (!levels) {
+        qCWarning(lcServices).noquote() << "shared rate-limit buckets unavailable, counting in memory:"
+                                        << levels.error().message;
+        return std::nullopt;
+    }
+    shortBucket.tokens = levels->shortTokens;
+    longBucket.tokens = levels->longTokens;
+    return decide(shortBucket, longBucket, levels->granted);
 }
 
 RateLimitDecision RateLimiter::tryConsume()
 {
-    std::lock_guard lock(m_mutex);
-    refill(m_clock());
-    const Bucket *exhausted = m_short.tokens + 1e-9 < 1.0 ? &m_short : m_long.tokens + 1e-9 < 1.0 ? &m_long : nullptr;
-    if (exhausted) {
-        RateLimitDecision decision = state();
-        decision.allowed = false;
-        decision.message = u"Limit reached (%1 tokens per %2 ms)"_s.arg(exhausted->max).arg(exhausted->windowMs);
-        decision.retryAfterSecs = std::max<qint64>(1, ceilDiv(msUntil(*exhausted, 1.0), 1000));
-        return decision;
+    if (m_store) {
+        if (auto decision = shared(true))
+            return *decision;
     }
-    m_short.tokens = std::max(0.0, m_short.tokens - 1.0);
-    m_long.tokens = std::max(0.0, m_long.tokens - 1.0);
-    return state();
+    return local(true);
 }
 
 RateLimitDecision RateLimiter::peek()
 {
-    std::lock_guard lock(m_mutex);
-    refill(m_clock());
-    return state();
+    if (m_store) {
+        if (auto decision = shared(false))
+            return *decision;
+    }
+    return local(false);
 }
 
 } // namespace vingt

@@ -3,10 +3,14 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <optional>
 
 namespace vingt {
 
+class Database;
+class RateLimitStore;
 class Settings;
 
 /// @brief The two bucket sizes of API-CONTRACT §7 (settings `rateLimit.*`, §0.5).
@@ -32,11 +36,14 @@ struct RateLimitDecision {
 /// @brief Request throttling of one workspace (API-CONTRACT §7): two continuously refilled token buckets, short
 /// (100 per 1000 ms) and long (100 per 60000 ms) by default, shared by all the workspace's API keys. An operation
 /// needs at least one token in both buckets and then takes one from each; otherwise it takes none and is refused,
-/// the short bucket being checked first. Counts live in memory only (no database write).
+/// the short bucket being checked first. On one server the counts live in memory (no database write); servers that
+/// share a PostgreSQL database keep them in it (RateLimitStore: one atomic statement per call), so that the budget is
+/// the workspace's whichever server answers (issue 8). Should that statement fail (the database is away), the call
+/// falls back to this process's in-memory buckets: the request itself then meets the outage and answers 503.
 ///
 /// Callers: the REST pipeline once per core REST call; the GraphQL layer once per root field of a `/graphql`
 /// document. Metadata, OpenAPI and health routes, and the desktop app's in-process calls, consume none (use peek()
-/// for their headers). Thread rule: thread-safe (one mutex); every call is a few arithmetic operations.
+/// for their headers). Thread rule: thread-safe (one mutex, not held across the database statement).
 class RateLimiter
 {
 public:
@@ -44,6 +51,9 @@ public:
     using Clock = std::function<qint64()>;
 
     explicit RateLimiter(const RateLimitConfig &config, Clock clock = {});
+    /// Buckets kept in `database` (shared by every server on it); `database` outlives the limiter.
+    RateLimiter(const RateLimitConfig &config, Database &database);
+    ~RateLimiter();
 
     /// Takes one token from each bucket, or none when either is empty.
     [[nodiscard]] RateLimitDecision tryConsume();
@@ -60,14 +70,20 @@ private:
         double tokens = 0;
     };
     void refill(qint64 now);
-    [[nodiscard]] RateLimitDecision state() const;
+    /// The answer for these levels: `granted`, or refused by the first empty bucket (short first).
+    [[nodiscard]] static RateLimitDecision decide(const Bucket &shortBucket, const Bucket &longBucket, bool granted);
     [[nodiscard]] static qint64 msUntil(const Bucket &bucket, double tokens);
+    /// The in-memory buckets; `consume` takes a token from each when both hold one.
+    [[nodiscard]] RateLimitDecision local(bool consume);
+    /// The shared buckets; nullopt when the database did not answer.
+    [[nodiscard]] std::optional<RateLimitDecision> shared(bool consume);
 
     Clock m_clock;
     mutable std::mutex m_mutex;
     Bucket m_short;
     Bucket m_long;
     qint64 m_lastRefill = 0;
+    std::unique_ptr<RateLimitStore> m_store; ///< set when the buckets are shared through the database
 };
 
 } // namespace vingt

@@ -196,8 +196,8 @@ void WebhookDispatcher::poll()
                 failWithoutSending(d.id, d.attempts, u"The webhook was deleted"_s);
                 continue;
             }
-            send(d);
-            ++sent;
+            if (send(d)) // false: another server claimed it first
+                ++sent;
         }
     }
     if (int(m_inFlight.size()) >= kMaxInFlight) {
@@ -219,16 +219,20 @@ void WebhookDispatcher::failWithoutSending(const QString &id, int attempts, cons
                           {error, attempts, id});
 }
 
-void WebhookDispatcher::send(const Due &due)
+bool WebhookDispatcher::send(const Due &due)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    // The lease: should this process die mid-flight, the row becomes due again after the attempt's deadline.
+    // The claim and its lease in one statement: only a row still due is taken, so when several servers share the
+    // database (issue 8) and read the same due row, exactly one of them moves it past the attempt's deadline and
+    // sends it; the database applies the competing updates one after the other and the later ones match no row.
+    // Should the claiming process die mid-flight, the row becomes due again once the lease runs out.
     if (auto leased = m_database.exec(u"UPDATE core_webhookDelivery SET nextAttemptAt = ? WHERE id = ? AND "
-                                      "status = 'PENDING'"_s,
-                                      {now + m_policy.timeoutMs + kLeaseMarginMs, due.id});
-        !leased) {
-        qCWarning(lcServices).noquote() << "webhook delivery" << due.id << "not leased:" << leased.error().message;
-        return;
+                                      "status = 'PENDING' AND nextAttemptAt <= ?"_s,
+                                      {now + m_policy.timeoutMs + kLeaseMarginMs, due.id, now});
+        !leased || leased->rowsAffected() != 1) {
+        if (!leased)
+            qCWarning(lcServices).noquote() << "webhook delivery" << due.id << "not leased:" << leased.error().message;
+        return false;
     }
     QNetworkRequest request{QUrl(due.targetUrl)};
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -269,6 +273,7 @@ void WebhookDispatcher::send(const Due &due)
             reply->abort();
         }
     });
+    return true;
 }
 
 void WebhookDispatcher::finish(QNetworkReply *reply)

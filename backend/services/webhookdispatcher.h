@@ -37,8 +37,9 @@ struct WebhookRetryPolicy {
 /// not without OpenSSL plumbing; redirects are not followed: ManualRedirectPolicy, a 3xx is a failure).
 ///
 /// The queue is the `core_webhookDelivery` table: a PENDING row is due at `nextAttemptAt`. Before a row is sent its
-/// `nextAttemptAt` is moved past the attempt's deadline (a lease), so a crash mid-flight only delays a resend with the
-/// same `X-Vingt-Delivery-Id` (at-least-once); stop() lets in-flight requests finish, so in normal operation each
+/// `nextAttemptAt` is moved past the attempt's deadline by an UPDATE that only matches a row still due (the claim and
+/// a lease in one), so among several servers on one database exactly one sends each attempt, and a crash mid-flight
+/// only delays a resend with the same `X-Vingt-Delivery-Id` (at-least-once); stop() lets in-flight requests finish, so in normal operation each
 /// delivery is sent once. At most six requests are in flight (QNetworkAccessManager's per-host limit: a queued
 /// request must not eat into its own timeout). Polls when woken, when the next row is due, and every second (rows
 /// written by another process). Thread rule: start/stop/wake from any thread; everything else runs on the worker.
@@ -72,7 +73,8 @@ private:
 
     void initialize();
     void poll();
-    void send(const Due &due);
+    /// Claims the row and sends it; false when it was no longer due (another server claimed it) or unwritable.
+    [[nodiscard]] bool send(const Due &due);
     void finish(QNetworkReply *reply);
     void shutdown();
     void failWithoutSending(const QString &id, int attempts, const QString &error);

@@ -288,6 +288,16 @@ Result<void> WebhookService::reloadCache()
 
 WebhookService::WebhookList WebhookService::cached() const
 {
+    // Issue 8: webhooks created or changed through another server on the same PostgreSQL database count here within
+    // a quarter of a second: one caller at a time reloads the (small) list when it is older than that.
+    if (m_workspace.database().config().isPostgres()) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        qint64 last = m_lastReloadMs.load();
+        if (now - last >= kFollowMs && m_lastReloadMs.compare_exchange_strong(last, now)) {
+            if (auto reloaded = const_cast<WebhookService *>(this)->reloadCache(); !reloaded)
+                qCWarning(lcServices).noquote() << "cannot reload webhooks:" << reloaded.error().message;
+        }
+    }
     {
         std::lock_guard lock(m_cacheMutex);
         if (m_cache)

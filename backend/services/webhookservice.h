@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -77,7 +78,8 @@ struct WebhookDeliveryPage {
 /// like the GraphQL inputs; unknown members are 400s naming them (§0.4). Events are enqueued synchronously after the
 /// record transaction committed (one small write transaction, only when a webhook matches), so a delivery exists
 /// before the API answers; sending is the worker's job. Thread rule: callable from any thread; the webhook list is
-/// cached in memory (swapped under a mutex) and reloaded after every change made through this service.
+/// cached in memory (swapped under a mutex) and reloaded after every change made through this service, and on
+/// PostgreSQL at most every 250 ms as well (changes made through other servers on the database).
 class WebhookService final : public RecordEventSink
 {
 public:
@@ -149,6 +151,8 @@ private:
     Workspace &m_workspace;
     mutable std::mutex m_cacheMutex;
     WebhookList m_cache;
+    static constexpr qint64 kFollowMs = 250;
+    mutable std::atomic<qint64> m_lastReloadMs{0}; ///< PostgreSQL: when cached() last reloaded the list
     std::mutex m_workerMutex;
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
 };

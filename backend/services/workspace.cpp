@@ -30,7 +30,10 @@ Workspace::Workspace(QString id, QString displayName, std::unique_ptr<Database> 
     m_apiKeys = std::make_unique<ApiKeyService>(*this);
     m_roles = std::make_unique<RoleService>(*this);
     m_metadata = std::make_unique<MetadataService>(*this);
-    m_rateLimiter = std::make_unique<RateLimiter>(RateLimitConfig::fromSettings(m_settings));
+    // Issue 8: servers sharing a PostgreSQL database share the buckets through it; one SQLite process counts in memory.
+    const RateLimitConfig limits = RateLimitConfig::fromSettings(m_settings);
+    m_rateLimiter = m_database->config().isPostgres() ? std::make_unique<RateLimiter>(limits, *m_database)
+                                                      : std::make_unique<RateLimiter>(limits);
     m_apiKeyUsage = std::make_unique<ApiKeyUsage>(*m_database);
     m_webhooks = std::make_unique<WebhookService>(*this);
     m_records->setEventSink(m_webhooks.get());

@@ -68,7 +68,8 @@ public:
     [[nodiscard]] MetadataService &metadata() { return *m_metadata; }
     /// Requests hold it shared while they run; metadata changes hold it exclusively (DECISIONS "Storage").
     [[nodiscard]] ModelLock &modelLock() { return m_modelLock; }
-    /// The two token buckets of API-CONTRACT §7, shared by all the workspace's API keys.
+    /// The two token buckets of API-CONTRACT §7, shared by all the workspace's API keys (and, on PostgreSQL, by every
+    /// server on the database).
     [[nodiscard]] RateLimiter &rateLimiter() { return *m_rateLimiter; }
     /// In-memory per-key usage counters, flushed to the database every few seconds.
     [[nodiscard]] ApiKeyUsage &apiKeyUsage() { return *m_apiKeyUsage; }
@@ -98,7 +99,7 @@ private:
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<MetadataService> m_metadata;
     ModelLock m_modelLock;
-    std::unique_ptr<RateLimiter> m_rateLimiter;
+    std::unique_ptr<RateLimiter> m_rateLimiter; ///< after m_database: may use it
     std::unique_ptr<ApiKeyUsage> m_apiKeyUsage; ///< declared after m_database: destroyed (last flush) before it
     std::unique_ptr<WebhookService> m_webhooks; ///< last: its worker stops before anything it uses goes away
 };

@@ -460,12 +460,14 @@ Result<QSqlDatabase> Database::connection()
     if (!tc->db.isOpen()) {
         // Try again on the next call: the database may come back (PostgreSQL restarts, a file becoming readable).
         const QString message = tc->db.lastError().text();
+        // libpq's first line says why ("… failed: Connection refused"); the rest is hints and the Qt driver's name.
+        const QString reason = tc->db.lastError().databaseText().section(u'\n', 0, 0).trimmed();
         t_connections.erase(m_instanceId);
         if (m_config.isPostgres()) {
             return Error::unavailable(u"The database is not available: PostgreSQL at %1:%2 (database '%3') cannot be "
                                       "reached: %4"_s.arg(m_config.host)
                                           .arg(m_config.port)
-                                          .arg(m_config.path, message.trimmed()));
+                                          .arg(m_config.path, reason.isEmpty() ? u"no answer"_s : reason));
         }
         return Error::unavailable(
             u"The database is not available: %1"_s.arg(message.isEmpty() ? u"cannot open"_s : message));

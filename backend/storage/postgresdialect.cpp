@@ -115,6 +115,12 @@ QString PostgresDialect::nullSafeEquals(const QString &lhs, const QString &rhs) 
     return u"%1 IS NOT DISTINCT FROM %2"_s.arg(lhs, rhs);
 }
 
+QString PostgresDialect::epochMs() const
+{
+    // clock_timestamp(), not now(): now() is the transaction's start, and a long transaction would stop the clock.
+    return u"CAST(extract(epoch FROM clock_timestamp()) * 1000 AS DOUBLE PRECISION)"_s;
+}
+
 // Indexes that back a constraint (primary keys, UNIQUE in the system tables) are not Vingt's to drop.
 QString PostgresDialect::listIndexes() const
 {

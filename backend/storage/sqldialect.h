@@ -47,6 +47,9 @@ public:
     [[nodiscard]] virtual QString dateBucket(const QString &expression, DateBucket bucket) const = 0;
     /// Equality that holds for two NULLs (SQLite `a IS b`, PostgreSQL `a IS NOT DISTINCT FROM b`).
     [[nodiscard]] virtual QString nullSafeEquals(const QString &lhs, const QString &rhs) const = 0;
+    /// The database server's wall clock in milliseconds since the epoch, as a DOUBLE PRECISION expression: one clock
+    /// for every server on a shared database (storage/ratelimitstore).
+    [[nodiscard]] virtual QString epochMs() const = 0;
     /// Upsert is not needed by callers yet; the records service matches first, then inserts or updates.
 
     // Schema changes (model/ddl, services/metadataservice).
@@ -86,6 +89,7 @@ public:
     [[nodiscard]] QVariant toSql(ValueKind kind, const QVariant &value) const override;
     [[nodiscard]] QString dateBucket(const QString &expression, DateBucket bucket) const override;
     [[nodiscard]] QString nullSafeEquals(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] QString epochMs() const override;
     [[nodiscard]] bool altersColumnsInPlace() const override { return false; }
     [[nodiscard]] QString listIndexes() const override;
     [[nodiscard]] QString dropTable(const QString &quotedTable) const override;
@@ -114,6 +118,7 @@ public:
     [[nodiscard]] QVariant toSql(ValueKind kind, const QVariant &value) const override;
     [[nodiscard]] QString dateBucket(const QString &expression, DateBucket bucket) const override;
     [[nodiscard]] QString nullSafeEquals(const QString &lhs, const QString &rhs) const override;
+    [[nodiscard]] QString epochMs() const override;
     [[nodiscard]] bool altersColumnsInPlace() const override { return true; }
     [[nodiscard]] QString listIndexes() const override;
     [[nodiscard]] QString dropTable(const QString &quotedTable) const override;

@@ -123,6 +123,11 @@ QString SqliteDialect::nullSafeEquals(const QString &lhs, const QString &rhs) co
     return u"%1 IS %2"_s.arg(lhs, rhs);
 }
 
+QString SqliteDialect::epochMs() const
+{
+    return u"((julianday('now') - 2440587.5) * 86400000.0)"_s;
+}
+
 QString SqliteDialect::listIndexes() const
 {
     return u"SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"_s;

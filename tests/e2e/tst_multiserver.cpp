@@ -1,11 +1,21 @@
 // Several `vingt serve` on one PostgreSQL database (issue 8): a data-model change made through one server reaches the
-// other within a second, and a key revoked through one is refused by the other on the next request. Runs in the
-// PostgreSQL run of the suite only (tst_multiserver_pg); the SQLite run skips it.
+// other within a second, a key revoked through one is refused by the other on the next request, the rate-limit
+// budget is the workspace's whichever server answers, each webhook delivery is sent once though both servers run a
+// delivery worker, and two conflicting metadata changes sent at once leave one winner and a consistent schema. Runs in
+// the PostgreSQL run of the suite only (tst_multiserver_pg); the SQLite run skips it.
 #include "support/e2e.h"
 #include "support/httpclient.h"
 #include "support/serverprocess.h"
+#include "support/webhookreceiver.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
 #include <QTest>
 
 #include <memory>
@@ -89,6 +99,171 @@ private Q_SLOTS:
         E2E_ERROR(onB.get(u"/rest/people?limit=1"_s), 403, "FORBIDDEN_EXCEPTION", "This API Key is revoked");
         E2E_ERROR(m_a.withToken(*token).get(u"/rest/people?limit=1"_s), 403, "FORBIDDEN_EXCEPTION",
                   "This API Key is revoked");
+    }
+
+    void rateLimitBudgetIsSharedByBothServers()
+    {
+        // A pair of servers of its own: the contract's bucket of 100, refilled over a day so the count is exact.
+        const auto url = ServerProcess::freshDatabaseUrl();
+        QVERIFY(url);
+        ServerProcess::Options options;
+        options.keyName = u"e2e-multiserver-ratelimit"_s;
+        options.databaseUrl = *url;
+        options.settings = {u"rateLimit.shortLimit=1000000"_s, u"rateLimit.longLimit=100"_s,
+                            u"rateLimit.longTtlMs=86400000"_s};
+        ServerProcess first(options);
+        QVERIFY2(first.start(), qPrintable(first.errorString()));
+        options.createKey = false;
+        ServerProcess second(options);
+        QVERIFY2(second.start(), qPrintable(second.errorString()));
+        HttpClient a(first.baseUrl(), first.token());
+        HttpClient b(second.baseUrl(), first.token());
+
+        for (int call = 1; call <= 100; ++call) {
+            HttpClient &client = call % 2 ? a : b;
+            const HttpResponse response = client.get(u"/rest/people?limit=1"_s);
+            E2E_STATUS(response, 200);
+            // Each server reports what is left of the one budget, whichever server took the previous tokens.
+            QCOMPARE(response.header("x-ratelimit-remaining"), QByteArray::number(100 - call));
+        }
+        const QJsonObject body{{u"statusCode"_s, 429},
+                               {u"error"_s, u"HttpException"_s},
+                               {u"messages"_s, QJsonArray{u"Limit reached (100 tokens per 86400000 ms)"_s}}};
+        for (HttpClient *client : {&a, &b}) {
+            const HttpResponse refused = client->get(u"/rest/people?limit=1"_s);
+            E2E_STATUS(refused, 429);
+            QCOMPARE(refused.object(), body);
+            QVERIFY2(refused.header("retry-after").toInt() >= 1, qPrintable(refused.describe()));
+            QCOMPARE(refused.header("x-ratelimit-remaining"), QByteArray("0"));
+        }
+        // GraphQL on either server meets the same empty bucket.
+        const HttpResponse graphql = b.post(u"/graphql"_s, QJsonObject{{u"query"_s, u"{ people { totalCount } }"_s}});
+        E2E_STATUS(graphql, 200);
+        QCOMPARE(graphql.value(u"errors.0.extensions.subCode"_s).toString(), u"RATE_LIMITED"_s);
+        // Metadata routes take no token and still serve.
+        E2E_STATUS(a.get(u"/rest/metadata/objects"_s), 200);
+    }
+
+    void eachWebhookDeliveryIsSentOnce()
+    {
+        WebhookReceiver receiver;
+        QVERIFY(receiver.listen());
+        const QString path = u"/hook/"_s + uniqueTag();
+        const HttpResponse hook = m_a.post(
+            u"/rest/metadata/webhooks"_s,
+            QJsonObject{{u"targetUrl"_s, receiver.url(path)}, {u"operations"_s, QJsonArray{u"person.created"_s}}});
+        E2E_STATUS(hook, 201);
+
+        // The second server learns about the webhook within a quarter of a second: until a person it creates yields
+        // a delivery, the events it handles are not webhook events yet (and are not counted below).
+        const QString warmCity = uniqueTag();
+        QDeadlineTimer warmUp(10000);
+        while (!warmUp.hasExpired() && receiver.at(path).isEmpty()) {
+            E2E_STATUS(m_b.post(u"/rest/people"_s, QJsonObject{{u"city"_s, warmCity}}), 201);
+            QTest::qWait(100);
+        }
+        QVERIFY2(!receiver.at(path).isEmpty(), "the second server never delivered an event of the new webhook");
+        const qsizetype warm = receiver.at(path).size();
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.at(path).size(), warm, 3000); // nothing more in flight
+
+        // Events made through both servers; both delivery workers poll the one queue.
+        constexpr int kEvents = 30;
+        const QString city = uniqueTag();
+        QSet<QString> created;
+        for (int i = 0; i < kEvents; ++i) {
+            const HttpResponse person = (i % 2 ? m_b : m_a).post(u"/rest/people"_s, QJsonObject{{u"city"_s, city}});
+            E2E_STATUS(person, 201);
+            created.insert(person.value(u"data.createPerson.id"_s).toString());
+        }
+        auto ofThisRun = [&] {
+            QList<ReceivedRequest> requests;
+            for (const ReceivedRequest &request : receiver.at(path)) {
+                if (request.json().value(u"record"_s).toObject().value(u"city"_s).toString() == city)
+                    requests << request;
+            }
+            return requests;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ofThisRun().size() >= kEvents, 20000);
+        // Both workers poll every second: give a duplicate the time to show up.
+        QTest::qWait(2500);
+        const QList<ReceivedRequest> received = ofThisRun();
+        QHash<QString, int> perDelivery;
+        QHash<QString, int> perRecord;
+        for (const ReceivedRequest &request : received) {
+            ++perDelivery[request.deliveryId()];
+            ++perRecord[request.json().value(u"record"_s).toObject().value(u"id"_s).toString()];
+        }
+        for (auto it = perDelivery.cbegin(); it != perDelivery.cend(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(u"delivery %1 received %2 times"_s.arg(it.key()).arg(it.value())));
+        QCOMPARE(received.size(), kEvents);
+        QCOMPARE(QSet<QString>(perRecord.keyBegin(), perRecord.keyEnd()), created);
+        // The log agrees: every delivery succeeded at its first attempt.
+        const QJsonArray log = m_a.get(u"/rest/metadata/webhooks/"_s + hook.value(u"id"_s).toString()
+                                       + u"/deliveries?limit=200"_s)
+                                   .value(u"data.webhookDeliveries"_s)
+                                   .toArray();
+        QVERIFY(log.size() >= kEvents);
+        for (const QJsonValue &delivery : log) {
+            QCOMPARE(delivery[u"status"_s].toString(), u"SUCCEEDED"_s);
+            QCOMPARE(delivery[u"attempts"_s].toInt(), 1);
+        }
+    }
+
+    void conflictingMetadataChangesAtOnce()
+    {
+        // The same new object sent to both servers at the same moment (asynchronous requests): one creates it, the
+        // other answers with a clear error, and both then serve one object of that name.
+        const QString singular = u"cf"_s + uniqueTag().remove(u'-').left(12).toLower();
+        const QJsonObject input{{u"nameSingular"_s, singular},
+                                {u"namePlural"_s, singular + u"s"_s},
+                                {u"labelSingular"_s, u"Conflict"_s},
+                                {u"labelPlural"_s, u"Conflicts"_s}};
+        QNetworkAccessManager manager;
+        QList<QNetworkReply *> replies;
+        for (ServerProcess *server : {m_first.get(), m_second.get()}) {
+            QNetworkRequest request(server->baseUrl().resolved(QUrl(u"/rest/metadata/objects"_s)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("Authorization", "Bearer " + m_first->token().toLatin1());
+            replies << manager.post(request, QJsonDocument(input).toJson(QJsonDocument::Compact));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(replies[0]->isFinished() && replies[1]->isFinished(), 30000);
+        QList<int> statuses;
+        QStringList bodies;
+        for (QNetworkReply *reply : replies) {
+            statuses << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            bodies << QString::fromUtf8(reply->readAll());
+            reply->deleteLater();
+        }
+        const QString both = bodies.join(u" | "_s);
+        QVERIFY2(statuses.count(201) == 1, qPrintable(both));
+        const int loser = statuses[0] == 201 ? 1 : 0;
+        // The loser waited for the winner's commit on the data-model version and was made from the version before
+        // it: a 409 saying so (or, had its server already seen the winner's model, a 400 naming the taken name);
+        // never a 500 or an error about something else.
+        const QJsonObject error = QJsonDocument::fromJson(bodies[loser].toUtf8()).object();
+        const QString message = error.value(u"messages"_s).toArray().at(0).toString();
+        QCOMPARE(error.value(u"statusCode"_s).toInt(), statuses[loser]);
+        if (statuses[loser] == 409) {
+            QCOMPARE(message, u"The data model was changed meanwhile (by another server); reload it and try again"_s);
+        } else {
+            QVERIFY2(statuses[loser] == 400 && message.contains(singular), qPrintable(both));
+        }
+        qInfo("the loser got HTTP %d: %s", statuses[loser], qPrintable(message));
+        // One object of that name, served by both servers (the loser's within a second), with a working table.
+        QTRY_COMPARE_WITH_TIMEOUT(m_a.get(u"/rest/"_s + singular + u"s"_s).status, 200, 1500);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b.get(u"/rest/"_s + singular + u"s"_s).status, 200, 1500);
+        for (HttpClient *client : {&m_a, &m_b}) {
+            const HttpResponse objects = client->get(u"/rest/metadata/objects?limit=1000"_s);
+            E2E_STATUS(objects, 200);
+            int named = 0;
+            for (const QJsonValue &object : objects.value(u"data.objects"_s).toArray())
+                named += object[u"nameSingular"_s].toString() == singular;
+            QVERIFY2(named == 1, qPrintable(u"%1 objects named %2: %3"_s.arg(named).arg(singular, objects.describe())));
+        }
+        E2E_STATUS(m_b.post(u"/rest/"_s + singular + u"s"_s, QJsonObject{{u"name"_s, u"one"_s}}), 201);
+        const HttpResponse onA = m_a.get(u"/rest/"_s + singular + u"s"_s);
+        E2E_STATUS(onA, 200);
+        QCOMPARE(onA.value(u"totalCount"_s).toInt(), 1);
     }
 
 private:

@@ -3,6 +3,8 @@
 #
 #   pg_throwaway.sh           initdb + start on 127.0.0.1:<free port>; prints "PGPORT=<n> PGDIR=<dir>"
 #   pg_throwaway.sh stop DIR  stops the cluster in DIR and deletes DIR
+#   pg_throwaway.sh pause DIR stops the server in DIR (fast shutdown: clients are disconnected), keeping its data
+#   pg_throwaway.sh resume DIR starts it again on the same port (outage tests, tst_pgrestart)
 #
 # Use:  eval "$(tests/support/pg_throwaway.sh)"
 #       psql -h 127.0.0.1 -p "$PGPORT" -U postgres -c 'select 1'
@@ -53,6 +55,22 @@ free_port() {
 
 PGBIN=$(find_pgbin)
 
+if [ "${1:-}" = pause ] || [ "${1:-}" = resume ]; then
+    [ $# -eq 2 ] || die "usage: pg_throwaway.sh pause|resume DIR"
+    dir=$2
+    if [ ! -f "$dir/.pg_throwaway" ] || [ ! -f "$dir/options" ]; then
+        die "$dir is not a throwaway cluster"
+    fi
+    OWNER=$(stat -c %U "$dir/data")
+    if [ "$1" = pause ]; then
+        as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+    else
+        as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$(cat "$dir/options")" start \
+            >/dev/null || die "the server did not start again (see $dir/server.log)"
+    fi
+    exit 0
+fi
+
 if [ "${1:-}" = stop ]; then
     [ $# -eq 2 ] || die "usage: pg_throwaway.sh stop DIR"
     dir=$2
@@ -98,10 +116,10 @@ fi
 # The free port can be taken between the check and the bind: try a few.
 for attempt in 1 2 3 4 5; do
     PORT=$(free_port)
-    if as_owner "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $PGDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null 2>&1; then
+    OPTIONS="-c listen_addresses=127.0.0.1 -p $PORT -k $PGDIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if as_owner "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 30 -o "$OPTIONS" start >/dev/null 2>&1; then
         started=1
+        echo "$OPTIONS" >"$PGDIR/options"
         break
     fi
     # pg_ctl may give up while a postmaster is still starting: make sure none is left behind.
