@@ -563,9 +563,11 @@ private:
     void writeWebhooks(const ObjectMetadata &object)
     {
         const QString name = pascal(object.nameSingular);
-        for (const auto &[title, action] : {std::pair{"Created"_L1, "created"_L1}, std::pair{"Updated"_L1, "updated"_L1},
-                                            std::pair{"Deleted"_L1, "deleted"_L1}}) {
-            m_out.object(name + u' ' + title, [&] { m_out.object("post"_L1, [&] { writeWebhook(object, action); }); });
+        // Pairs, not structured bindings: clang 14 (the fuzz build) cannot capture those in a lambda.
+        for (const auto &event : {std::pair{"Created"_L1, "created"_L1}, std::pair{"Updated"_L1, "updated"_L1},
+                                  std::pair{"Deleted"_L1, "deleted"_L1}}) {
+            m_out.object(name + u' ' + event.first,
+                         [&] { m_out.object("post"_L1, [&] { writeWebhook(object, event.second); }); });
         }
     }
 
@@ -577,7 +579,7 @@ private:
                     u"Sent to the webhooks whose operations match %1.%2"_s.arg(object.nameSingular, action));
         m_out.array("security"_L1, [] {});
         m_out.array("parameters"_L1, [&] {
-            for (const auto &[header, description] :
+            for (const auto &parameter :
                  {std::pair{"X-Twenty-Webhook-Signature"_L1,
                             "Lowercase hex HMAC-SHA256, keyed by the webhook secret, of `<timestamp>:<raw body>` "
                             "(only when the webhook has a secret)"_L1},
@@ -585,9 +587,9 @@ private:
                   std::pair{"X-Twenty-Webhook-Nonce"_L1, "16 random bytes as hex"_L1},
                   std::pair{"X-Vingt-Delivery-Id"_L1, "Unique per delivery, reused by its retries"_L1}}) {
                 m_out.object([&] {
-                    m_out.field("name"_L1, header);
+                    m_out.field("name"_L1, parameter.first);
                     m_out.field("in"_L1, "header"_L1);
-                    m_out.field("description"_L1, description);
+                    m_out.field("description"_L1, parameter.second);
                     m_out.field("required"_L1, false);
                     m_out.key("schema"_L1);
                     m_out.type("string"_L1);

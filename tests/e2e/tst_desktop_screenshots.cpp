@@ -71,6 +71,12 @@ private Q_SLOTS:
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(u"QT_QPA_PLATFORM"_s);
+        // Sanitized build: on X the xcb plugin brings libxkbcommon-x11, which passes strndup() a buffer that is not
+        // NUL-terminated (legal: it reads at most n bytes; strict_string_checks reports it), and libdbus/fontconfig
+        // allocations kept until exit. Neither is Vingt code, and the same page is leak-checked offscreen above.
+        if (env.contains(u"ASAN_OPTIONS"_s)) {
+            env.insert(u"ASAN_OPTIONS"_s, env.value(u"ASAN_OPTIONS"_s) + u":strict_string_checks=0:detect_leaks=0"_s);
+        }
         process.setProcessEnvironment(env);
         process.start(xvfbRun, {u"-a"_s, u"-s"_s, u"-screen 0 1280x800x24"_s, ServerProcess::binaryPath(),
                                 u"--data-dir"_s, m_dir.filePath(u"data-xvfb"_s), u"--port"_s, u"0"_s, u"--page"_s,
