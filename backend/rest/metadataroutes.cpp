@@ -219,11 +219,12 @@ http::Response MetadataRoutes::handle(const http::Request &request, const QStrin
         return envelope(200, "object"_L1,
                         [&](JsonWriter &out) { metadatajson::writeObject(out, *auth.model, *object, true); });
     }
-    const auto [object, field] = auth.model->fieldById(id.toLower());
-    if (!field)
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto found = auth.model->fieldById(id.toLower());
+    if (!found.second)
         return errorResponse(Error::notFound(notFound));
     return envelope(200, "field"_L1,
-                    [&](JsonWriter &out) { metadatajson::writeField(out, *auth.model, *object, *field); });
+                    [&](JsonWriter &out) { metadatajson::writeField(out, *auth.model, *found.first, *found.second); });
 }
 
 } // namespace vingt::rest
