@@ -8,6 +8,7 @@
 #include <QtDebug>
 
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 
 namespace vingt::test {
@@ -237,6 +238,8 @@ bool ServerProcess::start()
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     // stderr goes to a file: a chatty server can never block on a full pipe, and a failure can quote it.
     m_process->setStandardErrorFile(m_logDir.filePath(kStderrLog), QIODevice::Append);
+    // A test that aborts (QFATAL, a crash) runs no destructor: the server must not outlive it.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     ++m_starts;
     m_process->start();
     if (!m_process->waitForStarted(m_options.startTimeoutMs)) {
