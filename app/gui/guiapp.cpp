@@ -6,6 +6,7 @@
 #include "gui/backendcontext.h"
 #include "gui/desktop.h"
 #include "gui/qmlplugins.h"
+#include "gui/servercontroller.h"
 #include "gui/servicemetadataediting.h"
 #include "server/localserver.h"
 #include "services/instance.h"
@@ -97,7 +98,17 @@ int run(int argc, char *argv[])
     if (screenshot && theme.isEmpty())
         theme = u"Light"_s;
 
-    auto instance = Instance::open(cli::instanceOptions(parser));
+    // The store: --data-dir or --database, else VINGT_DATABASE_URL (cli::instanceOptions), else the PostgreSQL URL saved
+    // in General → Storage, else the default data directory.
+    InstanceOptions options = cli::instanceOptions(parser);
+    if (options.dataDir.isEmpty() && options.databaseUrl.isEmpty()) {
+        options.databaseUrl = ServerController::databaseUrlForStart();
+        ServerController::setStoreOrigin(options.databaseUrl.isEmpty() ? ServerController::StoreOrigin::Default
+                                                                       : ServerController::StoreOrigin::Saved);
+    } else {
+        ServerController::setStoreOrigin(ServerController::StoreOrigin::Given);
+    }
+    auto instance = Instance::open(options);
     if (!instance) {
         cli::err(u"vingt: %1"_s.arg(instance.error().message));
         return 1;

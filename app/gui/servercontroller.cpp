@@ -4,7 +4,10 @@
 #include "services/instance.h"
 #include "services/workspace.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
+#include <QProcess>
 #include <QSettings>
 
 namespace vingt::gui {
@@ -33,7 +36,7 @@ const LimitText kLimits[] = {
 } // namespace
 
 ServerController::ServerController(QObject *parent)
-    : QObject(parent)
+    : Controller(parent)
     , m_limits({u"id"_s, u"label"_s, u"value"_s, u"unit"_s}, this)
 {
     const BackendContext &context = BackendContext::current();
@@ -83,6 +86,73 @@ QString ServerController::dataDir() const
 {
     const BackendContext &context = BackendContext::current();
     return context.instance ? context.instance->dataDir() : QString();
+}
+
+bool ServerController::postgres() const
+{
+    const BackendContext &context = BackendContext::current();
+    return context.instance && context.instance->isPostgres();
+}
+
+QString ServerController::savedDatabaseUrl()
+{
+    const QString url = databaseUrlForStart();
+    return url.isEmpty() ? url : DatabaseConfig::redactedUrl(url);
+}
+
+QString ServerController::databaseUrlForStart()
+{
+    return QSettings().value(u"storage/databaseUrl"_s).toString();
+}
+
+void ServerController::setStorageResult(const QString &message, const QString &error)
+{
+    m_storageMessage = message;
+    m_storageError = error;
+    Q_EMIT storageChanged();
+}
+
+void ServerController::testDatabase(const QString &url)
+{
+    setStorageResult(tr("Connecting…"), {});
+    run([url] { return Instance::probeDatabase(url); },
+        [this](const Result<QString> &probed) {
+            if (probed)
+                setStorageResult(*probed, {});
+            else
+                setStorageResult({}, probed.error().message);
+        });
+}
+
+bool ServerController::saveDatabaseUrl(const QString &url)
+{
+    const QString trimmed = url.trimmed();
+    QSettings settings;
+    if (trimmed.isEmpty()) {
+        settings.remove(u"storage/databaseUrl"_s);
+        settings.sync();
+        setStorageResult(postgres() ? tr("Saved: Vingt opens the data directory at its next start.")
+                                    : tr("Vingt keeps the data directory."),
+                         {});
+        return true;
+    }
+    if (auto config = DatabaseConfig::fromUrl(trimmed, QString()); !config) {
+        setStorageResult({}, config.error().message);
+        return false;
+    }
+    settings.setValue(u"storage/databaseUrl"_s, trimmed);
+    settings.sync();
+    QFile::setPermissions(settings.fileName(), QFile::ReadOwner | QFile::WriteOwner);
+    setStorageResult(tr("Saved: Vingt opens %1 at its next start.").arg(DatabaseConfig::redactedUrl(trimmed)), {});
+    return true;
+}
+
+void ServerController::restartApp()
+{
+    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
+        QCoreApplication::quit();
+    else
+        setStorageResult({}, tr("Vingt could not start again: start it yourself."));
 }
 
 QString ServerController::workspaceName() const

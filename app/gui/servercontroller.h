@@ -14,8 +14,9 @@ class QJSEngine;
 namespace vingt::gui {
 
 /// @brief General → Server: the API server this process runs (status, URL, requests per minute), start/stop on a
-/// host and port (remembered), the data directory and the instance limits of API-CONTRACT §0.5.
-class ServerController : public QObject
+/// host and port (remembered), the store (the data directory, or PostgreSQL: a URL checked here and used from the next
+/// start) and the instance limits of API-CONTRACT §0.5.
+class ServerController : public vingt::gui::Controller
 {
     Q_OBJECT
     QML_ELEMENT
@@ -27,6 +28,11 @@ class ServerController : public QObject
     Q_PROPERTY(QString error READ error NOTIFY statusChanged)
     Q_PROPERTY(int requestsPerMinute READ requestsPerMinute NOTIFY requestsChanged)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
+    Q_PROPERTY(bool postgres READ postgres CONSTANT)
+    Q_PROPERTY(QString savedDatabaseUrl READ savedDatabaseUrl NOTIFY storageChanged)
+    Q_PROPERTY(bool storeGiven READ storeGiven CONSTANT)
+    Q_PROPERTY(QString storageMessage READ storageMessage NOTIFY storageChanged)
+    Q_PROPERTY(QString storageError READ storageError NOTIFY storageChanged)
     Q_PROPERTY(QString workspaceName READ workspaceName CONSTANT)
     Q_PROPERTY(vingt::gui::RowModel *limits READ limits CONSTANT)
 
@@ -41,6 +47,18 @@ public:
     [[nodiscard]] const QString &error() const { return m_error; }
     [[nodiscard]] int requestsPerMinute() const { return m_perMinute; }
     [[nodiscard]] QString dataDir() const;
+    [[nodiscard]] bool postgres() const;
+    /// The PostgreSQL URL the desktop app opens at its next start (password hidden); empty: the data directory.
+    [[nodiscard]] static QString savedDatabaseUrl();
+    /// The saved URL itself (with its password), for the desktop app's start; empty when none.
+    [[nodiscard]] static QString databaseUrlForStart();
+    /// Where the desktop app's store came from at start (the saved URL applies only when nothing else names one).
+    enum class StoreOrigin { Default, Saved, Given };
+    static void setStoreOrigin(StoreOrigin origin) { s_storeOrigin = origin; }
+    /// The store was named by --data-dir, --database or VINGT_DATABASE_URL: a saved URL does not apply to it.
+    [[nodiscard]] static bool storeGiven() { return s_storeOrigin == StoreOrigin::Given; }
+    [[nodiscard]] const QString &storageMessage() const { return m_storageMessage; }
+    [[nodiscard]] const QString &storageError() const { return m_storageError; }
     [[nodiscard]] QString workspaceName() const;
     [[nodiscard]] RowModel *limits() { return &m_limits; }
 
@@ -48,15 +66,28 @@ public:
     Q_INVOKABLE bool start(const QString &host, int port);
     Q_INVOKABLE void stop();
     Q_INVOKABLE [[nodiscard]] static bool isLoopback(const QString &host);
+    /// Connects to `url` off the GUI thread and reports what is there (storageMessage) or why not (storageError).
+    Q_INVOKABLE void testDatabase(const QString &url);
+    /// Remembers `url` for the next start (checked as a URL first, not connected); an empty `url` goes back to the data
+    /// directory. The settings file is made readable by its owner only: the URL may carry a password.
+    Q_INVOKABLE bool saveDatabaseUrl(const QString &url);
+    /// Starts a new Vingt process with this one's arguments and quits this one (the store is chosen at start).
+    Q_INVOKABLE void restartApp();
 
 Q_SIGNALS:
     void statusChanged();
     void requestsChanged();
+    void storageChanged();
 
 private:
     void sample();
 
+    void setStorageResult(const QString &message, const QString &error);
+
+    static inline StoreOrigin s_storeOrigin = StoreOrigin::Default;
     QString m_error;
+    QString m_storageMessage;
+    QString m_storageError;
     QString m_lastHost;
     int m_lastPort = 0;
     RowModel m_limits;

@@ -23,6 +23,45 @@ QString Instance::defaultDataDir()
     return QDir(base).filePath(u"vingt"_s);
 }
 
+Result<QString> Instance::probeDatabase(const QString &url)
+{
+    auto config = DatabaseConfig::fromUrl(url.trimmed(), QString());
+    if (!config)
+        return config.error();
+    config->createMissingDatabase = false;
+    const QString server = u"PostgreSQL at %1:%2"_s.arg(config->host).arg(config->port);
+    // The version as the server reports it ("15.8 (Debian 15.8-0+deb12u1)"), from a connection to `config`.
+    const auto version = [](const DatabaseConfig &target) -> Result<QString> {
+        Database database(target, target.makeDialect());
+        auto rows = database.exec(u"SELECT current_setting('server_version')"_s);
+        if (!rows)
+            return rows.error();
+        return rows->next() ? rows->value(0).toString() : QString();
+    };
+    auto reached = version(*config);
+    if (!reached) {
+        if (!reached.error().message.contains("does not exist"_L1))
+            return reached.error();
+        DatabaseConfig admin = *config;
+        admin.path = u"postgres"_s;
+        auto adminVersion = version(admin);
+        if (!adminVersion)
+            return reached.error();
+        return u"%1 answers (PostgreSQL %2). Database '%3' does not exist yet: Vingt creates it at its next start "
+               "(the user '%4' needs the CREATEDB privilege)."_s.arg(server, *adminVersion, config->path, config->user);
+    }
+    Database database(*config, config->makeDialect());
+    auto rows = database.exec(
+        u"SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'workspace\\_%'"_s);
+    if (!rows)
+        return rows.error();
+    const qint64 workspaces = rows->next() ? rows->value(0).toLongLong() : 0;
+    const QString holds = workspaces == 0   ? u"no Vingt data yet: Vingt sets it up at its next start"_s
+                          : workspaces == 1 ? u"it holds 1 Vingt workspace"_s
+                                            : u"it holds %1 Vingt workspaces"_s.arg(workspaces);
+    return u"Connected to database '%1' on %2 (PostgreSQL %3); %4."_s.arg(config->path, server, *reached, holds);
+}
+
 Result<std::unique_ptr<Instance>> Instance::open(const InstanceOptions &options)
 {
     std::unique_ptr<Instance> instance(new Instance);

@@ -33,6 +33,11 @@ public:
     ~Instance();
 
     [[nodiscard]] static QString defaultDataDir();
+    /// Connects to the PostgreSQL database of `url` (nothing is created) and says what is there, for a person checking
+    /// a URL before using it (the desktop app's settings): the server's version and the Vingt workspaces it holds, or
+    /// that the database does not exist yet (Vingt creates it at start). Errors name the part of the URL at fault.
+    /// Blocks for up to the connect timeout: call it off the GUI thread.
+    [[nodiscard]] static Result<QString> probeDatabase(const QString &url);
     /// The data directory, or the PostgreSQL URL without its password.
     [[nodiscard]] const QString &dataDir() const { return m_dataDir; }
     [[nodiscard]] bool isPostgres() const { return m_database->config().isPostgres(); }

@@ -48,7 +48,8 @@ RateLimiter::RateLimiter(const RateLimitConfig &config, Clock clock)
     m_long.tokens = double(m_long.max);
 }
 
-RateLimiter::RateLimiter(const RateLimitConfig &config, Database &database) : RateLimiter(config)
+RateLimiter::RateLimiter(const RateLimitConfig &config, Database &database, Clock clock)
+    : RateLimiter(config, std::move(clock))
 {
     m_store = std::make_unique<RateLimitStore>(database);
 }
@@ -123,25 +124,78 @@ RateLimitDecision RateLimiter::local(bool consume)
     return decide(m_short, m_long, granted || !consume);
 }
 
+void RateLimiter::rollSlot(qint64 now)
+{
+    if (now - m_slotStartMs >= 100) {
+        m_lastSlotGrants = now - m_slotStartMs < 200 ? m_slotGrants : 0;
+        m_slotStartMs = now;
+        m_slotGrants = 0;
+    }
+}
+
+void RateLimiter::countGrant(qint64 now, qint64 tokens)
+{
+    rollSlot(now);
+    m_slotGrants += tokens;
+}
+
+std::optional<RateLimitDecision> RateLimiter::fromLease(qint64 now)
+{
+    if (m_lease.tokens <= 0 || now >= m_lease.expiresAtMs)
+        return std::nullopt;
+    --m_lease.tokens;
+    countGrant(now, 1);
+    Bucket shortBucket = m_short;
+    Bucket longBucket = m_long;
+    shortBucket.tokens = m_lease.shortTokens + double(m_lease.tokens);
+    longBucket.tokens = m_lease.longTokens + double(m_lease.tokens);
+    return decide(shortBucket, longBucket, true);
+}
+
 std::optional<RateLimitDecision> RateLimiter::shared(bool consume)
 {
     Bucket shortBucket;
     Bucket longBucket;
+    qint64 wanted = 1;
     {
         std::lock_guard lock(m_mutex);
+        const qint64 now = m_clock();
+        if (consume) {
+            if (auto leased = fromLease(now))
+                return leased;
+            rollSlot(now);
+            // As many as this server granted in the last 100 ms, within 1% of the smaller bucket and the cap.
+            const qint64 slice = std::min(m_short.max, m_long.max) / 100;
+            wanted = std::clamp(m_lastSlotGrants, qint64(1), std::clamp(slice, qint64(1), kLeaseMaxTokens));
+        }
         shortBucket = m_short;
         longBucket = m_long;
     }
     const BucketSizes sizes{shortBucket.max, shortBucket.windowMs, longBucket.max, longBucket.windowMs};
-    const Result<BucketLevels> levels = consume ? m_store->take(sizes) : m_store->read(sizes);
+    const Result<BucketLevels> levels = consume ? m_store->take(sizes, wanted) : m_store->read(sizes);
     if (!levels) {
         qCWarning(lcServices).noquote() << "shared rate-limit buckets unavailable, counting in memory:"
                                         << levels.error().message;
         return std::nullopt;
     }
-    shortBucket.tokens = levels->shortTokens;
-    longBucket.tokens = levels->longTokens;
-    return decide(shortBucket, longBucket, levels->granted);
+    // This call uses one of the granted tokens; the rest become the lease (added to what another thread's take may
+    // have left meanwhile).
+    const qint64 extra = std::max<qint64>(0, levels->granted - 1);
+    std::lock_guard lock(m_mutex);
+    const qint64 now = m_clock();
+    if (consume && levels->granted > 0) {
+        countGrant(now, 1);
+        if (extra > 0) {
+            m_lease.tokens = (now < m_lease.expiresAtMs ? m_lease.tokens : 0) + extra;
+            m_lease.expiresAtMs = now + kLeaseMs;
+            m_lease.shortTokens = levels->shortTokens;
+            m_lease.longTokens = levels->longTokens;
+        }
+    }
+    const double held = now < m_lease.expiresAtMs ? double(m_lease.tokens) : 0.0;
+    shortBucket.tokens = levels->shortTokens + held;
+    longBucket.tokens = levels->longTokens + held;
+    return decide(shortBucket, longBucket, !consume || levels->granted > 0);
 }
 
 RateLimitDecision RateLimiter::tryConsume()

@@ -37,9 +37,17 @@ struct RateLimitDecision {
 /// (100 per 1000 ms) and long (100 per 60000 ms) by default, shared by all the workspace's API keys. An operation
 /// needs at least one token in both buckets and then takes one from each; otherwise it takes none and is refused,
 /// the short bucket being checked first. On one server the counts live in memory (no database write); servers that
-/// share a PostgreSQL database keep them in it (RateLimitStore: one atomic statement per call), so that the budget is
-/// the workspace's whichever server answers (issue 8). Should that statement fail (the database is away), the call
-/// falls back to this process's in-memory buckets: the request itself then meets the outage and answers 503.
+/// share a PostgreSQL database keep them in it (RateLimitStore: one atomic statement), so that the budget is the
+/// workspace's whichever server answers (issue 8). Should that statement fail (the database is away), the call falls
+/// back to this process's in-memory buckets: the request itself then meets the outage and answers 503.
+///
+/// Shared buckets and leases: a server that takes tokens fast may take several in one statement and hand them out
+/// itself for up to kLeaseMs — as many as it granted in the previous 100 ms, at most 1% of the smaller bucket and at
+/// most kLeaseMaxTokens. With the contract's buckets of 100 that is one token per statement (exact, as without
+/// leases); with large budgets a busy server writes the row once per dozens of requests. A server holds about that
+/// slice (more only while several of its threads take at once), and what a lease leaves unused when it expires is
+/// lost, never returned or handed out twice, so the budget is never exceeded; the headers count the lease's tokens
+/// as remaining.
 ///
 /// Callers: the REST pipeline once per core REST call; the GraphQL layer once per root field of a `/graphql`
 /// document. Metadata, OpenAPI and health routes, and the desktop app's in-process calls, consume none (use peek()
@@ -49,10 +57,13 @@ class RateLimiter
 public:
     /// Monotonic milliseconds; injectable so tests control time.
     using Clock = std::function<qint64()>;
+    static constexpr qint64 kLeaseMs = 1000;
+    static constexpr qint64 kLeaseMaxTokens = 64;
 
     explicit RateLimiter(const RateLimitConfig &config, Clock clock = {});
-    /// Buckets kept in `database` (shared by every server on it); `database` outlives the limiter.
-    RateLimiter(const RateLimitConfig &config, Database &database);
+    /// Buckets kept in `database` (shared by every server on it); `database` outlives the limiter. `clock` times the
+    /// leases.
+    RateLimiter(const RateLimitConfig &config, Database &database, Clock clock = {});
     ~RateLimiter();
 
     /// Takes one token from each bucket, or none when either is empty.
@@ -77,6 +88,21 @@ private:
     [[nodiscard]] RateLimitDecision local(bool consume);
     /// The shared buckets; nullopt when the database did not answer.
     [[nodiscard]] std::optional<RateLimitDecision> shared(bool consume);
+    /// A token of this server's lease when it holds one (shared buckets; under m_mutex).
+    [[nodiscard]] std::optional<RateLimitDecision> fromLease(qint64 now);
+    /// Starts a new 100 ms slot of granted-token counting when the current one is over (under m_mutex).
+    void rollSlot(qint64 now);
+    /// Counts granted tokens in the current slot (under m_mutex).
+    void countGrant(qint64 now, qint64 tokens);
+
+    /// Tokens this server took from the shared buckets and hands out itself until `expiresAtMs`; the shared levels
+    /// right after the take, for the headers.
+    struct Lease {
+        qint64 tokens = 0;
+        qint64 expiresAtMs = 0;
+        double shortTokens = 0;
+        double longTokens = 0;
+    };
 
     Clock m_clock;
     mutable std::mutex m_mutex;
@@ -84,6 +110,10 @@ private:
     Bucket m_long;
     qint64 m_lastRefill = 0;
     std::unique_ptr<RateLimitStore> m_store; ///< set when the buckets are shared through the database
+    Lease m_lease;
+    qint64 m_slotStartMs = 0;    ///< the current 100 ms slot of granted-token counting
+    qint64 m_slotGrants = 0;     ///< tokens granted in it
+    qint64 m_lastSlotGrants = 0; ///< tokens granted in the slot before (0 when it was not the one just before)
 };
 
 } // namespace vingt

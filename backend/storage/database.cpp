@@ -366,7 +366,8 @@ Database::ThreadConnection *Database::threadConnection()
                                             tc, [](void *p) { delete static_cast<ThreadConnection *>(p); }));
     if (!tc->db.open()) {
         // A database named in the URL that does not exist yet is created, as the SQLite file would be.
-        if (m_config.isPostgres() && tc->db.lastError().text().contains("does not exist"_L1) && createPostgresDatabase()
+        if (m_config.isPostgres() && m_config.createMissingDatabase
+            && tc->db.lastError().text().contains("does not exist"_L1) && createPostgresDatabase()
             && tc->db.open()) {
             if (!setUpPostgres(*tc))
                 tc->db.close();

@@ -30,6 +30,7 @@ struct DatabaseConfig {
     QString schema{};               ///< created when missing; the connection's search_path
     int statementTimeoutMs = 30000; ///< every statement; a longer one fails with 503
     int connectTimeoutS = 5;
+    bool createMissingDatabase = true; ///< a PostgreSQL database named in the URL is created when missing
 
     [[nodiscard]] bool isPostgres() const { return driver == QLatin1StringView("QPSQL"); }
     /// Parses `postgres://user:pass@host:port/db?key=value` (or `postgresql://`) into a QPSQL config for `schema`.

@@ -2,6 +2,8 @@
 
 #include "storage/database.h"
 
+#include <algorithm>
+
 namespace vingt {
 
 using namespace Qt::StringLiterals;
@@ -20,42 +22,48 @@ QString refilled(const QString &tokens, const QString &max, const QString &windo
 
 RateLimitStore::RateLimitStore(Database &database) : m_database(database)
 {
-    // The sizes are bound once, in a one-row subquery next to the database clock (one clock for every server).
+    // The sizes and the wanted count are bound once, in a one-row subquery next to the database clock (one clock for
+    // every server).
     const QString params = u"(SELECT %1 AS nowMs, CAST(? AS DOUBLE PRECISION) AS shortMax, "
                            "CAST(? AS DOUBLE PRECISION) AS shortWindow, CAST(? AS DOUBLE PRECISION) AS longMax, "
-                           "CAST(? AS DOUBLE PRECISION) AS longWindow) AS p"_s.arg(database.dialect().epochMs());
+                           "CAST(? AS DOUBLE PRECISION) AS longWindow, CAST(? AS DOUBLE PRECISION) AS wanted) AS p"_s
+                               .arg(database.dialect().epochMs());
     const QString shortLevel = refilled(u"shortTokens"_s, u"p.shortMax"_s, u"p.shortWindow"_s);
     const QString longLevel = refilled(u"longTokens"_s, u"p.longMax"_s, u"p.longWindow"_s);
     // The epsilon matches the in-memory limiter: a bucket that is full within a rounding error holds its token.
-    const QString both = u"(%1 >= 0.999999999 AND %2 >= 0.999999999)"_s.arg(shortLevel, longLevel);
-    m_takeSql = u"UPDATE core_rateLimit SET shortTokens = CASE WHEN %1 THEN %2 - 1 ELSE %2 END, "
-                "longTokens = CASE WHEN %1 THEN %3 - 1 ELSE %3 END, granted = CASE WHEN %1 THEN 1 ELSE 0 END, "
+    const auto holds = [&](const QString &count) {
+        return u"(%1 >= %3 - 0.000000001 AND %2 >= %3 - 0.000000001)"_s.arg(shortLevel, longLevel, count);
+    };
+    // `wanted` when both buckets hold that many, else one when both hold one, else none.
+    const QString taken = u"(CASE WHEN %1 THEN p.wanted WHEN %2 THEN 1 ELSE 0 END)"_s.arg(holds(u"p.wanted"_s),
+                                                                                          holds(u"1"_s));
+    m_takeSql = u"UPDATE core_rateLimit SET shortTokens = %2 - %1, longTokens = %3 - %1, granted = %1, "
                 "refilledAtMs = CASE WHEN p.nowMs > refilledAtMs THEN p.nowMs ELSE refilledAtMs END "
-                "FROM %4 WHERE id = 1 RETURNING shortTokens, longTokens, granted"_s.arg(both, shortLevel, longLevel,
+                "FROM %4 WHERE id = 1 RETURNING shortTokens, longTokens, granted"_s.arg(taken, shortLevel, longLevel,
                                                                                         params);
     m_readSql = u"SELECT %1, %2, 1 FROM core_rateLimit, %3 WHERE id = 1"_s.arg(shortLevel, longLevel, params);
 }
 
-Result<BucketLevels> RateLimitStore::take(const BucketSizes &sizes)
+Result<BucketLevels> RateLimitStore::take(const BucketSizes &sizes, qint64 wanted)
 {
-    return run(m_takeSql, sizes);
+    return run(m_takeSql, sizes, std::max<qint64>(1, wanted));
 }
 
 Result<BucketLevels> RateLimitStore::read(const BucketSizes &sizes)
 {
-    return run(m_readSql, sizes);
+    return run(m_readSql, sizes, 1);
 }
 
-Result<BucketLevels> RateLimitStore::run(const QString &sql, const BucketSizes &sizes)
+Result<BucketLevels> RateLimitStore::run(const QString &sql, const BucketSizes &sizes, qint64 wanted)
 {
     const QVariantList binds{double(sizes.shortMax), double(sizes.shortWindowMs), double(sizes.longMax),
-                             double(sizes.longWindowMs)};
+                             double(sizes.longWindowMs), double(wanted)};
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto rows = m_database.exec(sql, binds);
         if (!rows)
             return rows.error();
         if (rows->next())
-            return BucketLevels{rows->value(0).toDouble(), rows->value(1).toDouble(), rows->value(2).toInt() == 1};
+            return BucketLevels{rows->value(0).toDouble(), rows->value(1).toDouble(), rows->value(2).toLongLong()};
         // No row (deleted by hand, or a table restored without it): full buckets again, as after the restart of a
         // single server, rather than refusing or failing every request.
         VINGT_TRY(m_database.exec(u"INSERT INTO core_rateLimit (id, shortTokens, longTokens, refilledAtMs, granted) "

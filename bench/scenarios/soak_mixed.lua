@@ -1,22 +1,23 @@
 -- The soak load (bench/soak): mixed reads and writes that keep the data set at a steady size.
 --
 --   40% GET one seeded company            10% PATCH one seeded company (employees)
---   15% GET /rest/companies?limit=60      10% POST one company with a client-side id, DELETEd 5 s later
---   10% filtered + ordered GET            5% POST a batch of 20 (one name prefix), destroyed 5 s later
+--   15% GET /rest/companies?limit=60      10% POST one company with a client-side id, DELETEd 5 s after its 201
+--   10% filtered + ordered GET            5% POST a batch of 20 (one name prefix), destroyed 5 s after its 201
 --   10% GraphQL companies(first: 20)      ... the deletes come on top, as the queues fill
 --
 -- SOAK_IDS_FILE: one seeded company id per line (bench/soak writes it). Every response must be 2xx: wrk counts the
 -- others as "Non-2xx or 3xx responses", which bench/soak reports as errors (and this script prints them by status
--- at the end). A delete waits 5 s after its create, so the create has been answered before it is sent.
+-- at the end). A delete is queued when its create's 201 arrives (the id, or the batch's name prefix, is read from the
+-- answer) and sent 5 s later, so it can never overtake its create, however slow that create was.
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 local common = dofile(dir .. "common.lua")
 
 setup = common.setup
 
 local ids = {}
-local created = {} -- {id, time} of single creates, oldest first
-local batches = {} -- {name prefix, time} of batch creates, oldest first
-local kLagSeconds = 5 -- a delete is sent this long after its create, which has been answered by then
+local created = {} -- {id, time answered} of single creates, oldest first
+local batches = {} -- {name prefix, time answered} of batch creates, oldest first
+local kLagSeconds = 5 -- a delete is sent this long after its create was answered
 local graphqlBody = '{"query":"{ companies(first: 20) { edges { node { id name employees } } } }"}'
 local filtered = "/rest/companies?filter=name%5Blike%5D%3A%22Company+0%25%22&order_by=name&limit=60"
 
@@ -69,13 +70,10 @@ function request()
       return wrk.format("PATCH", "/rest/companies/" .. seeded(), common.headers,
          string.format('{"employees":%d}', math.random(1, 100000)))
    elseif r <= 90 then
-      local id = uuid()
-      created[#created + 1] = { id, now }
-      local body = common.company(n):gsub("^{", '{"id":"' .. id .. '",', 1)
+      local body = common.company(n):gsub("^{", '{"id":"' .. uuid() .. '",', 1)
       return wrk.format("POST", "/rest/companies", common.headers, body)
    elseif r <= 95 then
       local prefix = string.format("%s-%d-%d", common.run, common.tid, n)
-      batches[#batches + 1] = { prefix, now }
       local records = {}
       for i = 1, 20 do
          records[i] = string.format('{"name":"Soak %s %d","employees":%d}', prefix, i, i)
@@ -99,6 +97,19 @@ failures = ""
 function response(status, headers, body)
    if status < 200 or status > 299 then
       failures = failures .. string.format("%d %s\n", status, body:sub(1, 200))
+   elseif status == 201 then
+      -- A create answered: queue its delete (records are written id first).
+      local id = body:match('^{"data":{"createCompany":{"id":"([%x%-]+)"')
+      if id then
+         created[#created + 1] = { id, os.time() }
+         return
+      end
+      local prefix = body:match('^{"data":{"createCompanies":%[.-"name":"Soak ([^ "]+) ')
+      if prefix then
+         batches[#batches + 1] = { prefix, os.time() }
+         return
+      end
+      failures = failures .. "201 without a company id or batch name: " .. body:sub(1, 200) .. "\n"
    end
 end
 

@@ -120,17 +120,112 @@ SettingsPage {
         }
     }
 
-    SectionTitle { Layout.fillWidth: true; title: qsTr("Data location") }
+    SectionTitle {
+        Layout.fillWidth: true
+        title: qsTr("Storage")
+        description: qsTr("SQLite in the data directory by default; PostgreSQL when several Vingt servers share one database.")
+    }
     Card {
         Layout.fillWidth: true
-        implicitHeight: 56
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: 20
-            anchors.rightMargin: 12
-            spacing: 8
-            VText { Layout.fillWidth: true; text: ServerController.dataDir; mono: true; elide: Text.ElideMiddle }
-            VButton { text: qsTr("Copy path"); variant: "ghost"; onClicked: Desktop.copyToClipboard(ServerController.dataDir) }
+        implicitHeight: storageGrid.implicitHeight + 40
+        GridLayout {
+            id: storageGrid
+            x: 20
+            y: 20
+            width: parent.width - 40
+            columns: 2
+            columnSpacing: 24
+            rowSpacing: 14
+
+            VText { text: qsTr("In use"); secondary: true; Layout.preferredWidth: 140 }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                Badge { objectName: "storeBadge"; text: ServerController.postgres ? "PostgreSQL" : "SQLite" }
+                VText {
+                    objectName: "dataLocation"
+                    Layout.fillWidth: true
+                    text: ServerController.dataDir
+                    mono: true
+                    elide: Text.ElideMiddle
+                }
+                VButton {
+                    text: ServerController.postgres ? qsTr("Copy URL") : qsTr("Copy path")
+                    height: 26
+                    variant: "ghost"
+                    onClicked: Desktop.copyToClipboard(ServerController.dataDir)
+                }
+            }
+            VText { text: qsTr("PostgreSQL URL"); secondary: true }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 6
+                VTextField {
+                    id: databaseUrlField
+                    objectName: "databaseUrlField"
+                    Layout.fillWidth: true
+                    mono: true
+                    placeholderText: "postgresql://user:password@host:5432/vingt"
+                    error: ServerController.storageError !== ""
+                    Accessible.name: qsTr("PostgreSQL URL")
+                    onAccepted: ServerController.testDatabase(text)
+                }
+                RowLayout {
+                    spacing: 8
+                    VButton {
+                        objectName: "testDatabaseButton"
+                        text: qsTr("Test connection")
+                        enabled: databaseUrlField.text.trim() !== "" && !ServerController.busy
+                        onClicked: ServerController.testDatabase(databaseUrlField.text)
+                    }
+                    VButton {
+                        objectName: "saveDatabaseButton"
+                        text: qsTr("Use from next start")
+                        variant: "primary"
+                        enabled: databaseUrlField.text.trim() !== ""
+                        onClicked: ServerController.saveDatabaseUrl(databaseUrlField.text)
+                    }
+                    VButton {
+                        objectName: "forgetDatabaseButton"
+                        visible: ServerController.savedDatabaseUrl !== ""
+                        text: qsTr("Back to the data directory")
+                        variant: "ghost"
+                        onClicked: ServerController.saveDatabaseUrl("")
+                    }
+                    BusyIndicator {
+                        running: ServerController.busy
+                        visible: running
+                        implicitWidth: 22
+                        implicitHeight: 22
+                    }
+                }
+                VText {
+                    objectName: "savedDatabaseUrl"
+                    Layout.fillWidth: true
+                    visible: ServerController.savedDatabaseUrl !== ""
+                    text: ServerController.storeGiven
+                          ? qsTr("Saved for the next start: %1 (the command line or VINGT_DATABASE_URL names the store of this run and wins while it does).").arg(ServerController.savedDatabaseUrl)
+                          : qsTr("Saved for the next start: %1").arg(ServerController.savedDatabaseUrl)
+                    secondary: true
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.fontSizeSmall
+                }
+                VText {
+                    objectName: "storageMessage"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: ServerController.storageMessage
+                    wrapMode: Text.Wrap
+                }
+                ErrorText { objectName: "storageError"; Layout.fillWidth: true; text: ServerController.storageError }
+                VButton {
+                    objectName: "restartAppButton"
+                    visible: ServerController.savedDatabaseUrl !== "" && !ServerController.storeGiven
+                             && (!ServerController.postgres || ServerController.savedDatabaseUrl !== ServerController.dataDir)
+                    text: qsTr("Restart Vingt now")
+                    onClicked: ServerController.restartApp()
+                }
+            }
         }
     }
 

@@ -15,9 +15,15 @@ opens every SQLite file of the data directory itself and checks, and after a res
   and the tables agree: every field has its column(s), every column of a custom object belongs to a field, and the
   server answers GET /rest/<plural> (all columns selected) on every active object.
 
+On PostgreSQL (--database-url BASE, issue 8: "kill one server mid-batch"), the server is killed and PostgreSQL keeps
+running; the checks read a fresh database under BASE with psql (the workspace's schema) and run pg_amcheck on it
+(heap and every index, with the amcheck extension installed if missing) in place of the SQLite PRAGMAs.
+
 Exit status 0 when every round passed, 1 at the first failure (with the data directory kept and its path printed).
 
     tests/crash/crash_consistency.py --binary build/test/app/vingt --kills 100     # the full run (README)
+    tests/crash/crash_consistency.py --binary build/test/app/vingt --kills 100 \
+        --database-url postgresql://postgres@127.0.0.1:5432                       # the same on PostgreSQL
 """
 
 import argparse
@@ -53,16 +59,16 @@ def log(message):
 
 
 class Server:
-    def __init__(self, binary, data_dir, log_path, threads):
+    def __init__(self, binary, store_args, log_path, threads):
         self.binary = binary
-        self.data_dir = data_dir
+        self.store_args = store_args  # ["--data-dir", DIR] or ["--database", URL]
         self.log_path = log_path
         self.threads = threads
         self.proc = None
         self.port = None
 
     def start(self, timeout=60.0):
-        args = [self.binary, "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", self.data_dir,
+        args = [self.binary, "serve", "--host", "127.0.0.1", "--port", "0", *self.store_args,
                 "--setting", "rateLimit.shortLimit=100000000", "--setting", "rateLimit.longLimit=100000000"]
         if self.threads:
             args += ["--threads", str(self.threads)]
@@ -272,6 +278,63 @@ def database_files(data_dir):
     return sorted(glob.glob(os.path.join(data_dir, "*.db")) + glob.glob(os.path.join(data_dir, "workspaces", "*.db")))
 
 
+class SqliteFile:
+    """One workspace database file, read with Python's sqlite3 while the server is down."""
+
+    def __init__(self, db, path):
+        self.db = db
+        self.path = path
+
+    def rows(self, sql):
+        return self.db.execute(sql).fetchall()
+
+    def tables(self):
+        return {row[0] for row in self.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+    def columns(self, table):
+        return [row[1] for row in self.rows(f'PRAGMA table_info("{table}")')]
+
+
+class PostgresWorkspace:
+    """The workspace's schema in a PostgreSQL database, read with psql (names compare in lower case)."""
+
+    def __init__(self, url):
+        self.url = url
+        self.path = url
+        schemas = self.rows("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'workspace%'",
+                            schema=None)
+        if len(schemas) != 1:
+            raise Failure(f"expected one workspace schema in {url}, found {schemas}")
+        self.schema = schemas[0][0]
+        self._by_table = None  # lower-case table name -> its columns, read once
+
+    def rows(self, sql, schema=""):
+        schema = self.schema if schema == "" else schema
+        command = ["psql", "-X", "-q", "-At", "-F", "\x1f", "-v", "ON_ERROR_STOP=1", self.url]
+        if schema:
+            command += ["-c", f"SET search_path TO {schema}"]
+        done = subprocess.run(command + ["-c", sql], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise Failure(f"psql {sql!r} failed: {done.stderr.strip()}")
+        return [tuple(line.split("\x1f")) for line in done.stdout.splitlines()]
+
+    def tables(self):
+        return set(self._columns())
+
+    def columns(self, table):
+        return self._columns().get(table.lower(), [])
+
+    def _columns(self):
+        # Every table's columns in one psql run (one per table made a round with 100 objects take seconds).
+        if self._by_table is None:
+            self._by_table = {}
+            for table, column in self.rows(
+                    "SELECT lower(table_name), column_name FROM information_schema.columns "
+                    f"WHERE table_schema = '{self.schema}' ORDER BY table_name, ordinal_position"):
+                self._by_table.setdefault(table, []).append(column)
+        return self._by_table
+
+
 def check_files(data_dir, ledger):
     """With the server down: every file is intact; batches and updates are whole. Returns the record count."""
     files = database_files(data_dir)
@@ -288,15 +351,29 @@ def check_files(data_dir, ledger):
             if violations:
                 raise Failure(f"PRAGMA foreign_key_check on {path}: {violations[:10]}")
             if os.path.dirname(path).endswith("workspaces"):
-                records += check_batches(db, path, ledger)
-                check_model_tables(db, path, ledger)
+                workspace = SqliteFile(db, path)
+                records += check_batches(workspace, ledger)
+                check_model_tables(workspace, ledger)
         finally:
             db.close()
     return records
 
 
-def check_batches(db, path, ledger):
-    rows = db.execute("SELECT name, employees FROM company WHERE name LIKE 'crash %'").fetchall()
+def check_postgres(url, amcheck, ledger):
+    """After the server's kill (PostgreSQL keeps running): the database is intact, batches and the model whole."""
+    if amcheck:
+        done = subprocess.run([amcheck, "--install-missing", "--heapallindexed", url], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise Failure(f"pg_amcheck on {url} answered {done.returncode}: {(done.stdout + done.stderr)[:2000]}")
+    workspace = PostgresWorkspace(url)
+    records = check_batches(workspace, ledger)
+    check_model_tables(workspace, ledger)
+    return records
+
+
+def check_batches(workspace, ledger):
+    path = workspace.path
+    rows = workspace.rows("SELECT name, employees FROM company WHERE name LIKE 'crash %'")
     found = {}
     for name, employees in rows:
         match = NAME_RE.match(name)
@@ -329,33 +406,49 @@ def check_batches(db, path, ledger):
     return len(rows)
 
 
-COMPOSITE = {"FULL_NAME", "LINKS", "CURRENCY", "EMAILS", "PHONES", "ADDRESS", "ACTOR", "RICH_TEXT_V2"}
+# The sub-fields of each composite type (backend/model/fieldtype.cpp), lower case: a column is `<field><SubField>`.
+COMPOSITE_PARTS = {
+    "FULL_NAME": {"firstname", "lastname"},
+    "LINKS": {"primarylinkurl", "primarylinklabel", "secondarylinks"},
+    "CURRENCY": {"amountmicros", "currencycode"},
+    "EMAILS": {"primaryemail", "additionalemails"},
+    "PHONES": {"primaryphonenumber", "primaryphonecountrycode", "primaryphonecallingcode", "additionalphones"},
+    "ADDRESS": {"addressstreet1", "addressstreet2", "addresscity", "addressstate", "addresspostcode",
+                "addresscountry", "addresslat", "addresslng"},
+    "ACTOR": {"source", "workspacememberid", "name", "context"},
+    "RICH_TEXT_V2": {"blocknote", "markdown"},
+}
+COMPOSITE = set(COMPOSITE_PARTS)
 NO_COLUMN = {"RELATION", "MORPH_RELATION"}  # a MANY_TO_ONE relation has its join column `<name>Id`, checked apart
 
 
-def check_model_tables(db, path, ledger):
-    objects = db.execute("SELECT id, nameSingular, isCustom FROM core_objectMetadata").fetchall()
-    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+def check_model_tables(workspace, ledger):
+    path = workspace.path
+    objects = [(object_id, name, str(custom) in ("1", "t", "true")) for object_id, name, custom in
+               workspace.rows("SELECT id, nameSingular, isCustom FROM core_objectMetadata")]
+    # Names compare in lower case: PostgreSQL folds the unquoted identifiers of the DDL, SQLite keeps them.
+    tables = {name.lower() for name in workspace.tables()}
     names = {object_id: name for object_id, name, _ in objects}
     fields_by_object = {}
-    for object_id, name, ftype, relation_type in db.execute(
+    for object_id, name, ftype, relation_type in workspace.rows(
             "SELECT objectMetadataId, name, type, relationType FROM core_fieldMetadata"):
-        fields_by_object.setdefault(object_id, []).append((name, ftype, relation_type))
+        fields_by_object.setdefault(object_id, []).append((name.lower(), ftype, relation_type))
     for object_id, object_name, is_custom in objects:
-        if object_name not in tables:
+        if object_name.lower() not in tables:
             raise Failure(f"{path}: object '{object_name}' has no table")
-        columns = [row[1] for row in db.execute(f'PRAGMA table_info("{object_name}")')]
+        columns = [column.lower() for column in workspace.columns(object_name)]
         column_set = set(columns)
         expected = set()
         for name, ftype, relation_type in fields_by_object.get(object_id, []):
             if ftype in NO_COLUMN:
                 if relation_type == "MANY_TO_ONE":
-                    expected.add(name + "Id")
-                    if name + "Id" not in column_set:
+                    expected.add(name + "id")
+                    if name + "id" not in column_set:
                         raise Failure(f"{path}: relation '{object_name}.{name}' has no column '{name}Id'")
                 continue
             if ftype in COMPOSITE:
-                sub = [c for c in columns if c.startswith(name) and c[len(name):len(name) + 1].isupper()]
+                # `<name><SubField>` columns: the sub-field names of the composite type.
+                sub = [c for c in columns if c.startswith(name) and c[len(name):] in COMPOSITE_PARTS.get(ftype, ())]
                 if not sub:
                     raise Failure(f"{path}: composite field '{object_name}.{name}' has no column")
                 expected.update(sub)
@@ -371,7 +464,7 @@ def check_model_tables(db, path, ledger):
         if orphans and any(c.startswith("cf") for c in orphans):
             raise Failure(f"{path}: columns of '{object_name}' without a field: {orphans}")
     custom_tables = {t for t in tables if t.startswith("crashobj")}
-    orphan_tables = sorted(custom_tables - set(names.values()))
+    orphan_tables = sorted(custom_tables - {name.lower() for name in names.values()})
     if orphan_tables:
         raise Failure(f"{path}: tables without an object: {orphan_tables}")
     with ledger.lock:
@@ -382,7 +475,7 @@ def check_model_tables(db, path, ledger):
     missing_objects = sorted(acked_objects - set(names.values()))
     if missing_objects:
         raise Failure(f"{path}: acknowledged objects are missing: {missing_objects}")
-    field_ids = {row[0] for row in db.execute("SELECT id FROM core_fieldMetadata")}
+    field_ids = {row[0] for row in workspace.rows("SELECT id FROM core_fieldMetadata")}
     missing_fields = sorted(f"{o}.{n}" for fid, (o, n) in acked_fields.items()
                             if fid not in field_ids and fid not in delete_sent)
     if missing_fields:
@@ -409,6 +502,14 @@ def check_api(client):
     return len(objects)
 
 
+def drop_database(url):
+    base, name = url.rsplit("/", 1)
+    done = subprocess.run(["psql", "-X", "-q", f"{base}/postgres", "-c", f'DROP DATABASE IF EXISTS "{name}"'],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        log(f"could not drop {url}: {done.stderr.strip()}")
+
+
 # --- the run -----------------------------------------------------------------------------------------------------
 
 
@@ -422,7 +523,15 @@ def main():
     parser.add_argument("--seed", type=int, default=None, help="random seed (printed; default: random)")
     parser.add_argument("--data-dir", default=None, help="use (and keep) this data directory")
     parser.add_argument("--keep", action="store_true", help="keep the data directory even when the run passes")
+    parser.add_argument("--database-url", default=None,
+                        help="run on PostgreSQL: a server URL without a database (postgresql://user@host:port); "
+                             "a fresh database vingt_crash_<random> is created under it")
+    parser.add_argument("--database-url-file", default=None,
+                        help="read --database-url from this file (the ctest PostgreSQL fixture writes one)")
     args = parser.parse_args()
+    if args.database_url_file:
+        with open(args.database_url_file) as url_file:
+            args.database_url = url_file.read().strip()
 
     seed = args.seed if args.seed is not None else random.randrange(1 << 32)
     rng = random.Random(seed)
@@ -431,16 +540,28 @@ def main():
     data_dir = os.path.join(work, "data")
     os.makedirs(data_dir, exist_ok=True)
     log_path = os.path.join(work, "server.log")
-    log(f"seed {seed}, {args.kills} kills, {args.writers} writers, data {data_dir}")
+    database_url = None
+    amcheck = None
+    if args.database_url:
+        database_url = f"{args.database_url.rstrip('/')}/vingt_crash_{rng.getrandbits(48):012x}"
+        store_args = ["--database", database_url]
+        amcheck = shutil.which("pg_amcheck") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_amcheck"),
+                                                                reverse=True)), None)
+        if amcheck is None:
+            log("pg_amcheck not found: the heap and index check is skipped (install postgresql)")
+        log(f"seed {seed}, {args.kills} kills, {args.writers} writers, database {database_url}")
+    else:
+        store_args = ["--data-dir", data_dir]
+        log(f"seed {seed}, {args.kills} kills, {args.writers} writers, data {data_dir}")
 
-    created = subprocess.run([args.binary, "api-key", "create", "--name", "crash", "--data-dir", data_dir],
+    created = subprocess.run([args.binary, "api-key", "create", "--name", "crash", *store_args],
                              capture_output=True, text=True, env=dict(os.environ, VINGT_LOG_LEVEL="warning"))
     token = created.stdout.strip()
     if created.returncode != 0 or not token:
         log(f"vingt api-key create failed ({created.returncode}): {created.stderr.strip()}")
         return 1
 
-    server = Server(args.binary, data_dir, log_path, args.threads)
+    server = Server(args.binary, store_args, log_path, args.threads)
     ledger = Ledger()
     markers = [[] for _ in range(args.writers)]
     started = time.monotonic()
@@ -472,7 +593,7 @@ def main():
                 w.join(60)
             if errors:
                 raise errors[0]
-            records = check_files(data_dir, ledger)
+            records = check_postgres(database_url, amcheck, ledger) if database_url else check_files(data_dir, ledger)
             if round_no == 1 or round_no % 10 == 0 or round_no == args.kills:
                 c = ledger.counts
                 log(f"kill {round_no}/{args.kills}: {records} records, {objects} objects served; acknowledged so far: "
@@ -489,7 +610,7 @@ def main():
     except Failure as failure:
         server.kill()
         log(f"FAILED (seed {seed}): {failure}")
-        log(f"data kept in {work}")
+        log(f"data kept in {work}" + (f" and {database_url}" if database_url else ""))
         return 1
     except BaseException:
         server.kill()
@@ -500,8 +621,10 @@ def main():
         f"{c['field']} fields, {c['delete']} field deletions")
     if owned_dir and not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+        if database_url:
+            drop_database(database_url)
     else:
-        log(f"data kept in {work}")
+        log(f"data kept in {work}" + (f" and {database_url}" if database_url else ""))
     return 0
 
 

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void bucketsArePerWorkspace();
     void neverThrottled();
     void shortBucketIsCheckedFirst();
+    void largeBudgetCountsEveryCall();
 };
 
 void TestRateLimit::initTestCase()
@@ -210,6 +211,28 @@ void TestRateLimit::shortBucketIsCheckedFirst()
     QVERIFY2(ok && retryAfter >= 1 && retryAfter <= kLongTtlMs / 3 / 1000 + 1, qPrintable(refused.describe()));
     // the refused call took nothing from the long bucket
     QCOMPARE(refused.header("x-ratelimit-remaining"), QByteArray("2"));
+    QCOMPARE(server.stop(), 0);
+}
+
+void TestRateLimit::largeBudgetCountsEveryCall()
+{
+    // A budget large enough for leases on PostgreSQL (a busy server takes up to 1% of it per statement and hands the
+    // tokens out itself): the headers still count every call, and the budget ends at exactly its size.
+    constexpr int kBudget = 1000;
+    ServerProcess::Options options;
+    options.keyName = u"e2e-ratelimit-large"_s;
+    options.settings = {u"rateLimit.shortLimit=1000000"_s, u"rateLimit.longLimit=%1"_s.arg(kBudget),
+                        u"rateLimit.longTtlMs=%1"_s.arg(kLongTtlMs)};
+    ServerProcess server(options);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    HttpClient http(server.baseUrl(), server.token());
+    for (int call = 1; call <= kBudget; ++call) {
+        const HttpResponse response = http.get(u"/rest/people?limit=1"_s);
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("x-ratelimit-remaining"), QByteArray::number(kBudget - call));
+    }
+    E2E_ERROR(http.get(u"/rest/people?limit=1"_s), 429, "HttpException",
+              u"Limit reached (%1 tokens per %2 ms)"_s.arg(kBudget).arg(kLongTtlMs));
     QCOMPARE(server.stop(), 0);
 }
 

@@ -6,12 +6,17 @@
 #include "gui/format.h"
 #include "gui/rolescontroller.h"
 #include "gui/rowmodel.h"
+#include "gui/servercontroller.h"
 #include "gui/servicemetadataediting.h"
 #include "services/instance.h"
 #include "services/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +32,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // The desktop app's settings file lives in the temporary directory, not in the user's ~/.config.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(u"config"_s));
         auto instance = Instance::open({m_dir.path(), {}, {}});
         QVERIFY2(instance, qPrintable(instance ? QString() : instance.error().message));
         m_instance = std::move(*instance);
@@ -279,6 +286,93 @@ private Q_SLOTS:
         QCOMPARE(format::date(QDateTime(QDate(2026, 11, 2), QTime(1, 0), Qt::UTC), now), u"Nov 2"_s);
         QCOMPARE(format::date(QDateTime(QDate(2025, 11, 2), QTime(1, 0), Qt::UTC), now), u"Nov 2, 2025"_s);
         QCOMPARE(format::relative(now.addSecs(-300), now), u"5 min ago"_s);
+    }
+
+    void storage_savedDatabaseUrl()
+    {
+        ServerController controller;
+        QCOMPARE(controller.postgres(), false);
+        QCOMPARE(controller.dataDir(), m_instance->dataDir());
+        QVERIFY(controller.savedDatabaseUrl().isEmpty());
+
+        // Not a PostgreSQL URL: refused with the URL's form, nothing saved.
+        QVERIFY(!controller.saveDatabaseUrl(u"mysql://root@127.0.0.1/vingt"_s));
+        QVERIFY2(controller.storageError().contains(u"is not a PostgreSQL URL: use postgresql://"_s),
+                 qPrintable(controller.storageError()));
+        QVERIFY(controller.savedDatabaseUrl().isEmpty());
+
+        // Saved for the next start: shown without its password, stored with it, in a file only its owner reads.
+        QVERIFY(controller.saveDatabaseUrl(u" postgresql://vingt:s3cret@db.internal:5433/crm "_s));
+        QVERIFY(controller.storageError().isEmpty());
+        QCOMPARE(controller.savedDatabaseUrl(), u"postgresql://vingt:***@db.internal:5433/crm"_s);
+        QVERIFY(!controller.storageMessage().contains(u"s3cret"_s));
+        QCOMPARE(ServerController::databaseUrlForStart(), u"postgresql://vingt:s3cret@db.internal:5433/crm"_s);
+        const QString file = QSettings().fileName();
+        QVERIFY2(file.startsWith(m_dir.path()), qPrintable(file));
+        QCOMPARE(QFile::permissions(file)
+                     & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+
+        // Back to the data directory.
+        QVERIFY(controller.saveDatabaseUrl(QString()));
+        QVERIFY(controller.savedDatabaseUrl().isEmpty());
+        QVERIFY(ServerController::databaseUrlForStart().isEmpty());
+    }
+
+    void storage_testConnectionToNothing()
+    {
+        // A port nobody listens on: the check answers in words (which server, why) and never blocks the GUI thread.
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        ServerController controller;
+        controller.testDatabase(u"postgresql://postgres@127.0.0.1:%1/vingt"_s.arg(port));
+        QVERIFY(controller.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QVERIFY(controller.storageMessage().isEmpty());
+        QVERIFY2(controller.storageError().contains(u"PostgreSQL at 127.0.0.1:%1"_s.arg(port))
+                     && controller.storageError().contains(u"cannot be reached"_s),
+                 qPrintable(controller.storageError()));
+
+        controller.testDatabase(u"postgres//missing-colon"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QVERIFY2(controller.storageError().contains(u"is not a PostgreSQL URL"_s),
+                 qPrintable(controller.storageError()));
+    }
+
+    /// On PostgreSQL (the `tst_guimodels_pg` run, VINGT_TEST_DATABASE_URL_FILE): a database that does not exist yet, then
+    /// the same database once an instance lives in it.
+    void storage_testConnectionToPostgres()
+    {
+        const QString urlFile = qEnvironmentVariable("VINGT_TEST_DATABASE_URL_FILE");
+        if (urlFile.isEmpty())
+            QSKIP("no PostgreSQL (the _pg run sets VINGT_TEST_DATABASE_URL_FILE)");
+        QFile file(urlFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString url = u"%1/vingt_probe_%2"_s.arg(QString::fromUtf8(file.readAll()).trimmed())
+                                .arg(QRandomGenerator::global()->generate64(), 0, 16);
+        ServerController controller;
+        controller.testDatabase(url);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QVERIFY2(controller.storageMessage().contains(u"does not exist yet: Vingt creates it at its next start"_s),
+                 qPrintable(controller.storageMessage() + controller.storageError()));
+        // The check created nothing: a second check says the same.
+        controller.testDatabase(url);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QVERIFY(controller.storageMessage().contains(u"does not exist yet"_s));
+
+        {
+            auto instance = Instance::open({{}, url, {}});
+            QVERIFY2(instance, qPrintable(instance ? QString() : instance.error().message));
+        }
+        controller.testDatabase(url);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 20000);
+        QVERIFY2(controller.storageMessage().contains(u"it holds 1 Vingt workspace"_s),
+                 qPrintable(controller.storageMessage() + controller.storageError()));
+        QVERIFY(controller.storageMessage().startsWith(u"Connected to database 'vingt_probe_"_s));
     }
 
     void cleanupTestCase()

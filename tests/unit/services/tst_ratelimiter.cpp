@@ -1,8 +1,13 @@
 #include "services/ratelimiter.h"
+#include "storage/database.h"
+#include "storage/migrator.h"
+#include "storage/ratelimitstore.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <cmath>
 #include <thread>
 #include <vector>
 
@@ -172,6 +177,42 @@ private Q_SLOTS:
         for (std::thread &thread : threads)
             thread.join();
         QCOMPARE(granted.load(), 1000);
+    }
+
+    void sharedBucketsLeaseTokensToABusyServer()
+    {
+        // The shared buckets (the PostgreSQL path; the statement runs on SQLite here) with a budget of 1,000: the
+        // slice is 1% = 10 tokens. Calls at one instant take one token per statement; 100 ms later the server has
+        // been busy, so it takes 10 and hands out 9 itself, and the row only moves again when they are gone.
+        QTemporaryDir dir;
+        Database database(DatabaseConfig{u"QSQLITE"_s, dir.filePath(u"ws.db"_s), 5000},
+                          std::make_unique<SqliteDialect>());
+        QVERIFY(Migrator::migrate(database, u"workspace"_s));
+        const RateLimitConfig config{1'000'000, 86400000, 1000, 86400000};
+        RateLimiter rl(config, database, [this] { return m_now; });
+        RateLimitStore row(database);
+        const BucketSizes sizes{config.shortLimit, config.shortTtlMs, config.longLimit, config.longTtlMs};
+        const auto rowLevel = [&] { return qint64(std::floor(row.read(sizes)->longTokens + 1e-9)); };
+
+        int calls = 0;
+        for (; calls < 20; ++calls)
+            QCOMPARE(rl.tryConsume().remaining, 1000 - calls - 1);
+        QCOMPARE(rowLevel(), 980); // one statement per call
+
+        m_now += 100;
+        QCOMPARE(rl.tryConsume().remaining, 1000 - ++calls);
+        QCOMPARE(rowLevel(), 970); // 10 taken: 1 used, 9 leased
+        for (int i = 0; i < 9; ++i)
+            QCOMPARE(rl.tryConsume().remaining, 1000 - ++calls);
+        QCOMPARE(rowLevel(), 970); // the lease served them
+        QCOMPARE(rl.peek().remaining, 970);
+        QCOMPARE(rl.tryConsume().remaining, 1000 - ++calls);
+        QCOMPARE(rowLevel(), 960); // a new statement, 10 again (the slot before counted 20 calls)
+
+        // A lease not used within a second is dropped with its tokens (never handed out twice, never returned).
+        m_now += RateLimiter::kLeaseMs;
+        QCOMPARE(rl.peek().remaining, 960);
+        QCOMPARE(rl.tryConsume().remaining, 959);
     }
 };
 

@@ -75,6 +75,26 @@ private Q_SLOTS:
         QVERIFY(refused->longTokens >= 97.0 - 1e-6);
     }
 
+    void takesTheWantedCountOrOne()
+    {
+        // A server leasing tokens asks for several: it gets them all when both buckets hold them, else one, else none.
+        auto database = open();
+        RateLimitStore store(*database);
+        const BucketSizes sizes{1000000, 86400000, 5, 86400000};
+        auto levels = store.take(sizes, 3);
+        QCOMPARE(levels->granted, 3);
+        QCOMPARE(std::floor(levels->longTokens + 1e-9), 2.0);
+        levels = store.take(sizes, 3);
+        QCOMPARE(levels->granted, 1);
+        QCOMPARE(std::floor(levels->longTokens + 1e-9), 1.0);
+        levels = store.take(sizes, 3);
+        QCOMPARE(levels->granted, 1);
+        levels = store.take(sizes, 3);
+        QCOMPARE(levels->granted, 0);
+        QVERIFY(levels->longTokens >= 0.0);
+        QVERIFY(levels->shortTokens >= 1000000 - 5 - 1e-6);
+    }
+
     void aMissingRowIsCreatedAgain()
     {
         // A lost row (deleted by hand, a partial restore): the buckets start full again.
