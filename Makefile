@@ -1,7 +1,8 @@
 # Vingt — a thin wrapper over the CMake presets (CMakePresets.json) and ctest.
 #
 #   make run [ARGS="serve --port 3000"]  install deps, build build/release, run vingt (GUI or headless)
-#   make test                            install deps, build build/test (-Werror, assertions on, ASan+UBSan+LSan), ctest
+#   make test                            install deps, build build/test (-Werror, assertions on, ASan+UBSan+LSan), ctest,
+#                                        then build build/fuzz and run each fuzz target for FUZZ_SMOKE_SECONDS (10)
 #   make dev-test                        the same suite without sanitizers (build/dev, -O2): quicker to iterate
 #   make build                           install deps, build build/release
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="cursor jwt"]
@@ -37,9 +38,14 @@ build: deps
 run: build
 	exec build/release/app/vingt $(ARGS)
 
+# The sanitized suite, then every libFuzzer target for a short smoke run (issue 10; `make fuzz` runs them longer).
+FUZZ_SMOKE_SECONDS ?= 10
 test: deps
 	$(call build_preset,test)
 	ctest --test-dir build/test --output-on-failure -j2
+	@packaging/install-deps.sh --fuzz
+	$(call build_preset,fuzz)
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) tests/fuzz/run.sh
 
 dev-test: deps
 	$(call build_preset,dev)
