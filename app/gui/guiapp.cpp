@@ -101,13 +101,10 @@ int run(int argc, char *argv[])
     // The store: --data-dir or --database, else VINGT_DATABASE_URL (cli::instanceOptions), else the PostgreSQL URL saved
     // in General → Storage, else the default data directory.
     InstanceOptions options = cli::instanceOptions(parser);
-    if (options.dataDir.isEmpty() && options.databaseUrl.isEmpty()) {
+    const bool storeGiven = !options.dataDir.isEmpty() || !options.databaseUrl.isEmpty();
+    ServerController::setStoreGiven(storeGiven);
+    if (!storeGiven)
         options.databaseUrl = ServerController::databaseUrlForStart();
-        ServerController::setStoreOrigin(options.databaseUrl.isEmpty() ? ServerController::StoreOrigin::Default
-                                                                       : ServerController::StoreOrigin::Saved);
-    } else {
-        ServerController::setStoreOrigin(ServerController::StoreOrigin::Given);
-    }
     auto instance = Instance::open(options);
     if (!instance) {
         cli::err(u"vingt: %1"_s.arg(instance.error().message));

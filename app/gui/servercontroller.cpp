@@ -22,6 +22,9 @@ struct LimitText {
     const char *unit;
 };
 
+/// The PostgreSQL URL saved for the next start (General → Storage).
+const QString kDatabaseUrlKey = u"storage/databaseUrl"_s;
+
 const LimitText kLimits[] = {
     {"api.pageSizeDefault", "Default page size", "records"},
     {"api.pageSizeMax", "Maximum page size", "records"},
@@ -102,7 +105,7 @@ QString ServerController::savedDatabaseUrl()
 
 QString ServerController::databaseUrlForStart()
 {
-    return QSettings().value(u"storage/databaseUrl"_s).toString();
+    return QSettings().value(kDatabaseUrlKey).toString();
 }
 
 void ServerController::setStorageResult(const QString &message, const QString &error)
@@ -129,7 +132,7 @@ bool ServerController::saveDatabaseUrl(const QString &url)
     const QString trimmed = url.trimmed();
     QSettings settings;
     if (trimmed.isEmpty()) {
-        settings.remove(u"storage/databaseUrl"_s);
+        settings.remove(kDatabaseUrlKey);
         settings.sync();
         setStorageResult(postgres() ? tr("Saved: Vingt opens the data directory at its next start.")
                                     : tr("Vingt keeps the data directory."),
@@ -140,7 +143,7 @@ bool ServerController::saveDatabaseUrl(const QString &url)
         setStorageResult({}, config.error().message);
         return false;
     }
-    settings.setValue(u"storage/databaseUrl"_s, trimmed);
+    settings.setValue(kDatabaseUrlKey, trimmed);
     settings.sync();
     QFile::setPermissions(settings.fileName(), QFile::ReadOwner | QFile::WriteOwner);
     setStorageResult(tr("Saved: Vingt opens %1 at its next start.").arg(DatabaseConfig::redactedUrl(trimmed)), {});

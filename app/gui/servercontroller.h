@@ -52,11 +52,10 @@ public:
     [[nodiscard]] static QString savedDatabaseUrl();
     /// The saved URL itself (with its password), for the desktop app's start; empty when none.
     [[nodiscard]] static QString databaseUrlForStart();
-    /// Where the desktop app's store came from at start (the saved URL applies only when nothing else names one).
-    enum class StoreOrigin { Default, Saved, Given };
-    static void setStoreOrigin(StoreOrigin origin) { s_storeOrigin = origin; }
-    /// The store was named by --data-dir, --database or VINGT_DATABASE_URL: a saved URL does not apply to it.
-    [[nodiscard]] static bool storeGiven() { return s_storeOrigin == StoreOrigin::Given; }
+    /// The store was named by --data-dir, --database or VINGT_DATABASE_URL: a saved URL does not apply to it (set at
+    /// start).
+    static void setStoreGiven(bool given) { s_storeGiven = given; }
+    [[nodiscard]] static bool storeGiven() { return s_storeGiven; }
     [[nodiscard]] const QString &storageMessage() const { return m_storageMessage; }
     [[nodiscard]] const QString &storageError() const { return m_storageError; }
     [[nodiscard]] QString workspaceName() const;
@@ -84,7 +83,7 @@ private:
 
     void setStorageResult(const QString &message, const QString &error);
 
-    static inline StoreOrigin s_storeOrigin = StoreOrigin::Default;
+    static inline bool s_storeGiven = false;
     QString m_error;
     QString m_storageMessage;
     QString m_storageError;

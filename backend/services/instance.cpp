@@ -30,27 +30,27 @@ Result<QString> Instance::probeDatabase(const QString &url)
         return config.error();
     config->createMissingDatabase = false;
     const QString server = u"PostgreSQL at %1:%2"_s.arg(config->host).arg(config->port);
-    // The version as the server reports it ("15.8 (Debian 15.8-0+deb12u1)"), from a connection to `config`.
-    const auto version = [](const DatabaseConfig &target) -> Result<QString> {
-        Database database(target, target.makeDialect());
+    // The version as the server reports it ("15.8 (Debian 15.8-0+deb12u1)").
+    const auto version = [](Database &database) -> Result<QString> {
         auto rows = database.exec(u"SELECT current_setting('server_version')"_s);
         if (!rows)
             return rows.error();
         return rows->next() ? rows->value(0).toString() : QString();
     };
-    auto reached = version(*config);
+    Database database(*config, config->makeDialect());
+    auto reached = version(database);
     if (!reached) {
         if (!reached.error().message.contains("does not exist"_L1))
             return reached.error();
         DatabaseConfig admin = *config;
         admin.path = u"postgres"_s;
-        auto adminVersion = version(admin);
+        Database adminDatabase(admin, admin.makeDialect());
+        auto adminVersion = version(adminDatabase);
         if (!adminVersion)
             return reached.error();
         return u"%1 answers (PostgreSQL %2). Database '%3' does not exist yet: Vingt creates it at its next start "
                "(the user '%4' needs the CREATEDB privilege)."_s.arg(server, *adminVersion, config->path, config->user);
     }
-    Database database(*config, config->makeDialect());
     auto rows = database.exec(
         u"SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'workspace\\_%'"_s);
     if (!rows)

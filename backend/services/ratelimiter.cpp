@@ -133,10 +133,19 @@ void RateLimiter::rollSlot(qint64 now)
     }
 }
 
-void RateLimiter::countGrant(qint64 now, qint64 tokens)
+void RateLimiter::countGrant(qint64 now)
 {
     rollSlot(now);
-    m_slotGrants += tokens;
+    ++m_slotGrants;
+}
+
+RateLimitDecision RateLimiter::decideShared(const BucketLevels &levels, double held, bool granted) const
+{
+    Bucket shortBucket = m_short;
+    Bucket longBucket = m_long;
+    shortBucket.tokens = levels.shortTokens + held;
+    longBucket.tokens = levels.longTokens + held;
+    return decide(shortBucket, longBucket, granted);
 }
 
 std::optional<RateLimitDecision> RateLimiter::fromLease(qint64 now)
@@ -144,18 +153,13 @@ std::optional<RateLimitDecision> RateLimiter::fromLease(qint64 now)
     if (m_lease.tokens <= 0 || now >= m_lease.expiresAtMs)
         return std::nullopt;
     --m_lease.tokens;
-    countGrant(now, 1);
-    Bucket shortBucket = m_short;
-    Bucket longBucket = m_long;
-    shortBucket.tokens = m_lease.shortTokens + double(m_lease.tokens);
-    longBucket.tokens = m_lease.longTokens + double(m_lease.tokens);
-    return decide(shortBucket, longBucket, true);
+    countGrant(now);
+    return decideShared(m_lease.levels, double(m_lease.tokens), true);
 }
 
 std::optional<RateLimitDecision> RateLimiter::shared(bool consume)
 {
-    Bucket shortBucket;
-    Bucket longBucket;
+    BucketSizes sizes;
     qint64 wanted = 1;
     {
         std::lock_guard lock(m_mutex);
@@ -168,10 +172,8 @@ std::optional<RateLimitDecision> RateLimiter::shared(bool consume)
             const qint64 slice = std::min(m_short.max, m_long.max) / 100;
             wanted = std::clamp(m_lastSlotGrants, qint64(1), std::clamp(slice, qint64(1), kLeaseMaxTokens));
         }
-        shortBucket = m_short;
-        longBucket = m_long;
+        sizes = BucketSizes{m_short.max, m_short.windowMs, m_long.max, m_long.windowMs};
     }
-    const BucketSizes sizes{shortBucket.max, shortBucket.windowMs, longBucket.max, longBucket.windowMs};
     const Result<BucketLevels> levels = consume ? m_store->take(sizes, wanted) : m_store->read(sizes);
     if (!levels) {
         qCWarning(lcServices).noquote() << "shared rate-limit buckets unavailable, counting in memory:"
@@ -184,18 +186,15 @@ std::optional<RateLimitDecision> RateLimiter::shared(bool consume)
     std::lock_guard lock(m_mutex);
     const qint64 now = m_clock();
     if (consume && levels->granted > 0) {
-        countGrant(now, 1);
+        countGrant(now);
         if (extra > 0) {
             m_lease.tokens = (now < m_lease.expiresAtMs ? m_lease.tokens : 0) + extra;
             m_lease.expiresAtMs = now + kLeaseMs;
-            m_lease.shortTokens = levels->shortTokens;
-            m_lease.longTokens = levels->longTokens;
+            m_lease.levels = *levels;
         }
     }
     const double held = now < m_lease.expiresAtMs ? double(m_lease.tokens) : 0.0;
-    shortBucket.tokens = levels->shortTokens + held;
-    longBucket.tokens = levels->longTokens + held;
-    return decide(shortBucket, longBucket, !consume || levels->granted > 0);
+    return decideShared(*levels, held, !consume || levels->granted > 0);
 }
 
 RateLimitDecision RateLimiter::tryConsume()

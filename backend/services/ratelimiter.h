@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/ratelimitstore.h"
+
 #include <QString>
 
 #include <functional>
@@ -10,7 +12,6 @@
 namespace vingt {
 
 class Database;
-class RateLimitStore;
 class Settings;
 
 /// @brief The two bucket sizes of API-CONTRACT §7 (settings `rateLimit.*`, §0.5).
@@ -92,16 +93,17 @@ private:
     [[nodiscard]] std::optional<RateLimitDecision> fromLease(qint64 now);
     /// Starts a new 100 ms slot of granted-token counting when the current one is over (under m_mutex).
     void rollSlot(qint64 now);
-    /// Counts granted tokens in the current slot (under m_mutex).
-    void countGrant(qint64 now, qint64 tokens);
+    /// Counts a granted token in the current slot (under m_mutex).
+    void countGrant(qint64 now);
+    /// The answer for the shared `levels` plus `held` tokens of this server's lease (under m_mutex).
+    [[nodiscard]] RateLimitDecision decideShared(const BucketLevels &levels, double held, bool granted) const;
 
     /// Tokens this server took from the shared buckets and hands out itself until `expiresAtMs`; the shared levels
     /// right after the take, for the headers.
     struct Lease {
         qint64 tokens = 0;
         qint64 expiresAtMs = 0;
-        double shortTokens = 0;
-        double longTokens = 0;
+        BucketLevels levels;
     };
 
     Clock m_clock;

@@ -367,8 +367,7 @@ Database::ThreadConnection *Database::threadConnection()
     if (!tc->db.open()) {
         // A database named in the URL that does not exist yet is created, as the SQLite file would be.
         if (m_config.isPostgres() && m_config.createMissingDatabase
-            && tc->db.lastError().text().contains("does not exist"_L1) && createPostgresDatabase()
-            && tc->db.open()) {
+            && tc->db.lastError().text().contains("does not exist"_L1) && createPostgresDatabase() && tc->db.open()) {
             if (!setUpPostgres(*tc))
                 tc->db.close();
             return tc;
