@@ -72,6 +72,10 @@ bool wantsGui(int argc, char *argv[])
 int run(int argc, char *argv[])
 {
     QGuiApplication app(argc, argv);
+    // The desktop app's settings (window, theme, server address, saved PostgreSQL URL) in ~/.config/vingt/vingt.conf;
+    // without an organisation Qt would use "~/.config/Unknown Organization/". The data directory does not depend on it
+    // (Instance::defaultDataDir).
+    QCoreApplication::setOrganizationName(u"vingt"_s);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Vingt desktop app."_s);
     parser.addOption({u"page"_s, u"Page to open: %1."_s.arg(kPages.join(u", "_s)), u"page"_s});
@@ -106,6 +110,16 @@ int run(int argc, char *argv[])
     if (!storeGiven)
         options.databaseUrl = ServerController::databaseUrlForStart();
     auto instance = Instance::open(options);
+    if (!instance && !storeGiven && !options.databaseUrl.isEmpty()) {
+        // The saved URL does not open (the server is away, the password changed): the app still starts, on the data
+        // directory, and General → Storage says why, so the person can fix or forget the URL without a terminal.
+        const QString reason = instance.error().message;
+        cli::err(u"vingt: the saved PostgreSQL URL does not open (%1); using the data directory"_s.arg(reason));
+        ServerController::setStartupStorageError(
+            u"The saved PostgreSQL URL did not open at start, so this run uses the data directory: %1"_s.arg(reason));
+        options.databaseUrl.clear();
+        instance = Instance::open(options);
+    }
     if (!instance) {
         cli::err(u"vingt: %1"_s.arg(instance.error().message));
         return 1;

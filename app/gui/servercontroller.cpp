@@ -40,6 +40,7 @@ const LimitText kLimits[] = {
 
 ServerController::ServerController(QObject *parent)
     : Controller(parent)
+    , m_storageError(s_startupStorageError)
     , m_limits({u"id"_s, u"label"_s, u"value"_s, u"unit"_s}, this)
 {
     const BackendContext &context = BackendContext::current();

@@ -56,6 +56,8 @@ public:
     /// start).
     static void setStoreGiven(bool given) { s_storeGiven = given; }
     [[nodiscard]] static bool storeGiven() { return s_storeGiven; }
+    /// Why the saved URL did not open at start (the app fell back to the data directory): the first storageError.
+    static void setStartupStorageError(const QString &error) { s_startupStorageError = error; }
     [[nodiscard]] const QString &storageMessage() const { return m_storageMessage; }
     [[nodiscard]] const QString &storageError() const { return m_storageError; }
     [[nodiscard]] QString workspaceName() const;
@@ -84,6 +86,7 @@ private:
     void setStorageResult(const QString &message, const QString &error);
 
     static inline bool s_storeGiven = false;
+    static inline QString s_startupStorageError;
     QString m_error;
     QString m_storageMessage;
     QString m_storageError;

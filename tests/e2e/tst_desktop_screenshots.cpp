@@ -2,6 +2,8 @@
 // set by ctest) at 1280×800; the image must be a real rendering, not an empty window.
 #include "support/serverprocess.h"
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -59,6 +61,31 @@ private Q_SLOTS:
                 qPrintable(
                     u"%1: only %2 colours in %3,%4"_s.arg(page).arg(colours.size()).arg(half.x()).arg(half.width())));
         }
+    }
+
+    void savedUrlThatDoesNotOpenFallsBackToTheDataDirectory()
+    {
+        // General → Storage saved a PostgreSQL URL that no longer opens (nothing listens on port 1): the app still
+        // starts, on the default data directory, says why on stderr, and the General page shows it.
+        const QString configDir = m_dir.filePath(u"config/vingt"_s);
+        QVERIFY(QDir().mkpath(configDir));
+        QFile conf(configDir + u"/vingt.conf"_s);
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[storage]\ndatabaseUrl=postgresql://vingt:s3cret@127.0.0.1:1/crm\n");
+        conf.close();
+        qputenv("XDG_DATA_HOME", m_dir.filePath(u"xdg-data"_s).toUtf8()); // the default data directory, in the temp dir
+        const QString file = m_dir.filePath(u"fallback.png"_s);
+        const auto result = ServerProcess::runCli(
+            {u"--port"_s, u"0"_s, u"--page"_s, u"general"_s, u"--screenshot"_s, file}, 120000);
+        QFile::remove(conf.fileName()); // the other runs name their data directory; keep them free of it anyway
+        QVERIFY2(result.exitCode == 0, qPrintable(result.describe()));
+        QVERIFY2(result.errText().contains(u"the saved PostgreSQL URL does not open"_s)
+                     && result.errText().contains(u"127.0.0.1:1"_s)
+                     && result.errText().contains(u"using the data directory"_s),
+                 qPrintable(result.describe()));
+        QVERIFY2(!result.errText().contains(u"s3cret"_s), qPrintable(result.describe()));
+        QVERIFY(QFile::exists(m_dir.filePath(u"xdg-data/vingt/instance.db"_s)));
+        QVERIFY(!QImage(file).isNull());
     }
 
     void underXvfb()
